@@ -1,0 +1,233 @@
+/**
+ * Checks the shape of a flow that already passed load.ts: can every step be reached, does every
+ * path end, do the `{answer}` placeholders and conditions name answers that were asked before?
+ * A person must never get stuck in a flow, so these are errors, not warnings.
+ * Also draws the flow as a Mermaid diagram for clinicians.
+ */
+import type { Condition, Flow, Step } from './schema.js';
+import { didYouMean, stepLine, stepTexts, where } from './load.js';
+
+export const PLAN_FIELDS = ['what', 'day', 'time', 'where', 'obstacle', 'ifThen'] as const;
+
+/** Where a step can go next. `leaves` lists flows an option switches to (that leaves this flow). */
+export interface Exits {
+  to: Array<{ id: string; label?: string; rule?: Condition | 'default' }>;
+  leaves: Array<{ flow: string; label: string }>;
+}
+
+/** The successors of steps[i]. A step without `next` falls through to the following step. */
+export function exits(flow: Flow, i: number): Exits {
+  const step = flow.steps[i]!;
+  const out: Exits = { to: [], leaves: [] };
+  if (step.kind === 'end') return out;
+  const defaults: Exits['to'] = [];
+  if (typeof step.next === 'string') defaults.push({ id: step.next });
+  else if (step.next) {
+    const firstDefault = step.next.findIndex((r) => !r.if);
+    const used = firstDefault < 0 ? step.next : step.next.slice(0, firstDefault + 1);
+    for (const r of used) defaults.push({ id: r.goto, rule: r.if ?? 'default' });
+  } else if (flow.steps[i + 1]) defaults.push({ id: flow.steps[i + 1]!.id });
+  if (step.kind === 'choice' && !step.multiple) {
+    const label = (o: (typeof step.options)[number]) => o.label[flow.locales[0]!] ?? o.value;
+    for (const o of step.options) {
+      if (o.goto) out.to.push({ id: o.goto, label: label(o) });
+      if (o.flow) out.leaves.push({ flow: o.flow, label: label(o) });
+    }
+    if (step.options.some((o) => !o.goto)) out.to.push(...defaults);
+  } else out.to.push(...defaults);
+  return out;
+}
+
+export interface CheckOptions {
+  /** Ids of the other flows, to check options' `flow:` switches (the CLI passes them). */
+  flows?: string[];
+}
+
+/** Problems with a flow (empty when fine), each naming the file and the step. */
+export function checkFlow(flow: Flow, file: string, options: CheckOptions = {}): string[] {
+  const problems: string[] = [];
+  const steps = flow.steps;
+  const index = new Map(steps.map((s, i) => [s.id, i]));
+  const say = (i: number, message: string) => {
+    const line = stepLine(flow, i);
+    problems.push(`${where(file, steps[i]!.id, i)}: ${message}${line ? ` (line ${line})` : ''}`);
+  };
+  const allExits = steps.map((_, i) => exits(flow, i));
+  const succ = allExits.map((e) => e.to.map((t) => index.get(t.id)).filter((j) => j !== undefined));
+
+  // Per-step rules.
+  steps.forEach((step, i) => {
+    if (step.kind === 'end' && step.next) say(i, 'an end step finishes the flow, so its "next" is never used; remove it');
+    if (Array.isArray(step.next)) {
+      const firstDefault = step.next.findIndex((r) => !r.if);
+      if (firstDefault < 0) say(i, 'the last rule in "next" needs no "if": it is the default, used when no other rule fits');
+      else if (firstDefault < step.next.length - 1)
+        say(i, `next[${firstDefault + 1}] and later rules are never used: next[${firstDefault}] has no "if", so it always applies`);
+    }
+    if (step.kind === 'choice') {
+      const seen = new Set<string>();
+      step.options.forEach((o, k) => {
+        if (seen.has(o.value)) say(i, `options[${k}]: the value "${o.value}" is used by another option too`);
+        seen.add(o.value);
+        if (step.multiple && (o.goto || o.flow)) say(i, `options[${k}]: "goto" and "flow" work only when one option is picked (multiple: false)`);
+        if (o.flow && options.flows && !options.flows.includes(o.flow))
+          say(i, `options[${k}].flow: there is no flow "${o.flow}"${didYouMean(o.flow, options.flows)}`);
+      });
+      if (!step.multiple && step.next && step.options.every((o) => o.goto)) say(i, 'every option has "goto", so "next" is never used');
+    }
+    if (step.kind === 'rating' && step.min >= step.max) say(i, `min (${step.min}) must be below max (${step.max})`);
+  });
+
+  // Graph: reachable from the first step; no dead ends; an end reachable from everywhere.
+  const reachable = closure([0], (i) => succ[i]!);
+  const deadEnds = new Set<number>();
+  steps.forEach((step, i) => {
+    if (!reachable.has(i)) say(i, `unreachable: no path leads here from the first step "${steps[0]!.id}"`);
+    else if (step.kind !== 'end' && succ[i]!.length === 0 && allExits[i]!.leaves.length === 0) {
+      deadEnds.add(i);
+      say(i, 'dead end: this is not an end step, and no step follows it (add "next", or make it kind: end)');
+    }
+  });
+  // Dead ends count as finished here, so only real traps (loops with no way out) are reported next.
+  const preds = steps.map(() => [] as number[]);
+  succ.forEach((js, i) => js.forEach((j) => preds[j]!.push(i)));
+  const finishing = steps.flatMap((s, i) => (s.kind === 'end' || allExits[i]!.leaves.length || deadEnds.has(i) ? [i] : []));
+  const reachesEnd = closure(finishing, (i) => preds[i]!);
+  for (const i of reachable) if (!reachesEnd.has(i)) say(i, 'can never reach an end: every path from here loops back without reaching an end step');
+
+  // Answers: which are surely asked before each step, on every path from the start.
+  const capturedBy = new Map<string, Step>();
+  for (const s of steps) for (const name of captures(s)) capturedBy.set(name, s);
+  const asked = askedBefore(flow, succ, reachable);
+  steps.forEach((step, i) => {
+    const before = asked[i] ?? new Set<string>();
+    const after = new Set([...before, ...captures(step)]);
+    const checkName = (field: string, name: string, shown: string, needAsked = true) => {
+      if (!capturedBy.has(name)) say(i, `${field}: ${shown} names an answer that no step asks for${didYouMean(name, capturedBy.keys())}`);
+      else if (needAsked && reachable.has(i) && !(field.startsWith('next') ? after : before).has(name))
+        say(i, `${field}: ${shown} may not be answered yet here: on some path, step "${capturedBy.get(name)!.id}" comes later`);
+    };
+    for (const [field, text] of stepTexts(step)) {
+      for (const t of Object.values(text)) {
+        for (const [, inner] of t.matchAll(/\{([^{}]*)\}/g)) {
+          const m = /^([A-Za-z][A-Za-z0-9_]*)(\+1|\.([A-Za-z]+))?$/.exec(inner!);
+          if (!m) {
+            say(i, `${field}: "{${inner}}" is not a placeholder; write {name}, {name+1} or {name.field}`);
+            continue;
+          }
+          const [, name, suffix, part] = m as unknown as [string, string, string?, string?];
+          checkName(field, name, `"{${inner}}"`);
+          const source = capturedBy.get(name);
+          if (!source) continue;
+          if (source.kind === 'plan' && !part) say(i, `${field}: "{${inner}}" needs a part of the plan, like {${name}.what}`);
+          if (part && (source.kind !== 'plan' || !(PLAN_FIELDS as readonly string[]).includes(part)))
+            say(i, `${field}: "{${inner}}": ${source.kind === 'plan' ? `a plan has ${PLAN_FIELDS.join(', ')}` : `"${name}" is not a plan, so it has no ".${part}"`}`);
+          if (suffix === '+1' && source.kind !== 'rating') say(i, `${field}: "{${inner}}": +1 works only on a rating answer`);
+        }
+      }
+    }
+    if (Array.isArray(step.next)) {
+      step.next.forEach((r, k) => {
+        for (const c of r.if ? leaves(r.if) : []) {
+          if (!('answer' in c)) continue;
+          const field = `next[${k}].if`;
+          checkName(field, c.answer, `"${c.answer}"`, !('given' in c));
+          const source = capturedBy.get(c.answer);
+          if (('below' in c || 'atLeast' in c) && source && source.kind !== 'rating')
+            say(i, `${field}: "below"/"atLeast" compare numbers, but "${c.answer}" is a ${source.kind} answer`);
+          const values = 'is' in c ? [c.is] : 'isOneOf' in c ? c.isOneOf : [];
+          if (source?.kind === 'choice') {
+            for (const v of values)
+              if (!source.options.some((o) => o.value === v)) say(i, `${field}: "${c.answer}" has no option "${String(v)}"`);
+          }
+        }
+      });
+    }
+  });
+  return problems;
+}
+
+/** The answer names a step captures. */
+export function captures(step: Step): string[] {
+  const names = 'capture' in step ? [step.capture] : [];
+  if (step.kind === 'choice' && step.other) names.push(step.other.capture);
+  return names;
+}
+
+function leaves(c: Condition): Condition[] {
+  return 'all' in c ? c.all.flatMap(leaves) : 'any' in c ? c.any.flatMap(leaves) : [c];
+}
+
+function closure(start: number[], next: (i: number) => number[]): Set<number> {
+  const seen = new Set(start);
+  const todo = [...start];
+  while (todo.length) for (const j of next(todo.pop()!)) if (!seen.has(j)) (seen.add(j), todo.push(j));
+  return seen;
+}
+
+/** For each reachable step, the answers asked on every path to it (a must-analysis to a fixpoint). */
+function askedBefore(flow: Flow, succ: number[][], reachable: Set<number>): Array<Set<string> | undefined> {
+  const sets: Array<Set<string> | undefined> = flow.steps.map(() => undefined); // undefined = not seen yet
+  sets[0] = new Set();
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const i of reachable) {
+      const here = sets[i];
+      if (!here) continue;
+      const out = [...here, ...captures(flow.steps[i]!)];
+      for (const j of succ[i]!) {
+        const old = sets[j];
+        const merged = j === 0 ? new Set<string>() : old ? new Set(out.filter((n) => old.has(n))) : new Set(out);
+        if (!old || merged.size !== old.size) (sets[j] = merged), (changed = true);
+      }
+    }
+  }
+  return sets;
+}
+
+// ---- diagram ---------------------------------------------------------------------------------
+
+/** The flow as a Mermaid `flowchart TD`; paste it into any Mermaid viewer (GitHub renders it). */
+export function flowDiagram(flow: Flow): string {
+  const locale = flow.locales[0]!;
+  const node = (id: string) => `s_${id}`; // prefixed: Mermaid chokes on ids like "end"
+  const q = (text: string) => `"${text.replace(/"/g, '#quot;').replace(/\s+/g, ' ')}"`;
+  const short = (text: string) => (text.length > 48 ? `${text.slice(0, 45)}…` : text);
+  const lines = ['flowchart TD'];
+  const crisis: string[] = [];
+  flow.steps.forEach((step, i) => {
+    const first = step.say[0]?.[locale] ?? ('label' in step ? step.label[locale] : undefined) ?? ('title' in step ? step.title[locale] : '');
+    const what = `${step.kind}${'capture' in step ? ` → ${step.capture}` : ''}`;
+    const label = q(`<b>${step.id}</b><br/><i>${what}</i><br/>${short(first ?? '')}`);
+    const shape = step.kind === 'end' || i === 0 ? `([${label}])` : step.kind === 'choice' ? `{{${label}}}` : `[${label}]`;
+    lines.push(`  ${node(step.id)}${shape}`);
+    if (step.crisis) crisis.push(node(step.id));
+  });
+  const switched = new Set<string>();
+  flow.steps.forEach((step, i) => {
+    const e = exits(flow, i);
+    for (const t of e.to) {
+      const label = t.label ?? (t.rule === 'default' ? 'otherwise' : t.rule ? describe(t.rule) : undefined);
+      lines.push(`  ${node(step.id)} -->${label ? `|${q(short(label))}|` : ''} ${node(t.id)}`);
+    }
+    for (const l of e.leaves) {
+      if (!switched.has(l.flow)) lines.push(`  flow_${l.flow.replace(/\W/g, '_')}[/${q(`${l.flow} flow`)}/]`);
+      switched.add(l.flow);
+      lines.push(`  ${node(step.id)} -.->|${q(short(`${l.label} (if enabled)`))}| flow_${l.flow.replace(/\W/g, '_')}`);
+    }
+  });
+  if (crisis.length) lines.push('  classDef crisis stroke:#b00020,stroke-width:3px', `  class ${crisis.join(',')} crisis`);
+  return lines.join('\n') + '\n';
+}
+
+/** A condition in words, e.g. `confidence < 7 and make_smaller seen < 2 times`. */
+export function describe(c: Condition): string {
+  if ('all' in c) return c.all.map(describe).join(' and ');
+  if ('any' in c) return c.any.map(describe).join(' or ');
+  if ('visits' in c) return `${c.visits} seen < ${c.below} times`;
+  if ('below' in c) return `${c.answer} < ${c.below}`;
+  if ('atLeast' in c) return `${c.answer} ≥ ${c.atLeast}`;
+  if ('is' in c) return `${c.answer} is ${String(c.is)}`;
+  if ('isOneOf' in c) return `${c.answer} is ${c.isOneOf.join(' or ')}`;
+  return `${c.answer} ${c.given ? 'given' : 'not given'}`;
+}

@@ -1,0 +1,238 @@
+/**
+ * Compiles a flow (validated data) into an XState v5 machine: one state per step.
+ *
+ * The machine holds everything the session needs to resume after a reload: the answers, the
+ * transcript as the person saw it, and how often each step was visited (for bounded loops).
+ * It never talks to the network; the widget persists its snapshot in the browser.
+ * Ships to the browser, so it imports no validator.
+ */
+import { assign, setup, type SnapshotFrom, type ActorRefFrom } from 'xstate';
+import type { AnswerValue, Answers, Condition, Flow, Next, Step } from './schema.js';
+import { englishFormat, fill, isPlan, localize, readAnswer, type AnswerFormat, type TextContext } from './text.js';
+
+export interface TranscriptEntry {
+  id: number;
+  from: 'bot' | 'person';
+  text: string;
+  /** `content`: a short lesson with a title; `quote`: a peer's words; `card`: the plan card. */
+  style?: 'content' | 'quote' | 'card';
+  title?: string;
+  lines?: Array<{ label: string; value: string }>;
+}
+
+export interface SessionContext {
+  flowId: string;
+  locale: string;
+  answers: Answers;
+  transcript: TranscriptEntry[];
+  visits: Record<string, number>;
+  /** Flows the service enables; an age-band option may move the person into one of them. */
+  enabledFlows: string[];
+  switchTo: string | null;
+}
+
+export type SessionEvent =
+  | { type: 'answer.submitted'; value: AnswerValue; other?: string }
+  | { type: 'step.continued' };
+
+export interface SessionInput {
+  enabledFlows?: string[];
+}
+
+export interface SessionOutput {
+  completed: boolean;
+  switchTo: string | null;
+}
+
+export interface CompileOptions {
+  locale?: string;
+  format?: AnswerFormat;
+}
+
+/** Where a step leads: rules in order, the first whose condition holds wins. */
+function rulesOf(steps: Step[], index: number): Array<{ when?: Condition; goto: string }> {
+  const step = steps[index]!;
+  const next: Next | undefined = step.next;
+  if (typeof next === 'string') return [{ goto: next }];
+  if (Array.isArray(next)) return next.map((r) => (r.if ? { when: r.if, goto: r.goto } : { goto: r.goto }));
+  const following = steps[index + 1];
+  return following ? [{ goto: following.id }] : [];
+}
+
+export function holds(condition: Condition, answers: Answers, visits: Record<string, number>): boolean {
+  if ('all' in condition) return condition.all.every((c) => holds(c, answers, visits));
+  if ('any' in condition) return condition.any.some((c) => holds(c, answers, visits));
+  if ('visits' in condition) return (visits[condition.visits] ?? 0) < condition.below;
+  const value = answers[condition.answer];
+  if ('given' in condition) return (value !== undefined && value !== '') === condition.given;
+  if ('below' in condition) return typeof value === 'number' && value < condition.below;
+  if ('atLeast' in condition) return typeof value === 'number' && value >= condition.atLeast;
+  if ('is' in condition) return Array.isArray(value) ? value.includes(String(condition.is)) : value === condition.is;
+  return condition.isOneOf.some((v) => (Array.isArray(value) ? value.includes(String(v)) : value === v));
+}
+
+/** Whether `value` is an acceptable answer to `step`. The widget checks first and explains; this is the guard. */
+export function acceptable(step: Step, value: AnswerValue): boolean {
+  switch (step.kind) {
+    case 'text':
+      return typeof value === 'string' && value.length <= step.maxLength && (step.optional || value.trim() !== '');
+    case 'rating':
+      return typeof value === 'number' && Number.isInteger(value) && value >= step.min && value <= step.max;
+    case 'choice': {
+      const known = (v: unknown) => step.options.some((o) => o.value === v);
+      if (step.multiple) return Array.isArray(value) && value.every(known);
+      return typeof value === 'string' && known(value);
+    }
+    case 'plan':
+      return isPlan(value) && value.what.trim() !== '' && [0, 1, 2].includes(value.day) && /^\d\d:\d\d$/.test(value.time);
+    default:
+      return false;
+  }
+}
+
+export function compileFlow(flow: Flow, options: CompileOptions = {}) {
+  const fallback = flow.locales[0]!;
+  const locale = options.locale && flow.locales.includes(options.locale) ? options.locale : fallback;
+  const format = options.format ?? englishFormat;
+  const byId = new Map(flow.steps.map((s) => [s.id, s]));
+  const textCtx = (answers: Answers): TextContext => ({ flow, locale, answers, format });
+
+  /** What the person said, as it appears in the transcript. */
+  function answerText(step: Step, value: AnswerValue, answers: Answers): string {
+    if (step.kind === 'rating' && typeof value === 'number') return format.rating(value, step.max);
+    if (step.kind === 'plan' && isPlan(value)) return [value.what, format.when(value.day, value.time), value.where].filter(Boolean).join(' · ');
+    if (step.kind === 'text' && typeof value === 'string' && value.trim() === '') return '—';
+    return readAnswer(textCtx(answers), 'capture' in step ? step.capture : '');
+  }
+
+  /** Bot bubbles for entering a step, with the person's earlier words filled in. */
+  function entering(step: Step, ctx: SessionContext): TranscriptEntry[] {
+    const t = textCtx(ctx.answers);
+    let id = ctx.transcript.length;
+    const out: TranscriptEntry[] = step.say.map((s) => ({ id: id++, from: 'bot', text: fill(s, t) }));
+    if (step.kind === 'content') {
+      out.push({ id: id++, from: 'bot', style: 'content', title: fill(step.title, t), text: step.paragraphs.map((p) => fill(p, t)).join('\n\n') });
+      if (step.example) out.push({ id: id++, from: 'bot', style: 'quote', text: fill(step.example.quote, t), title: fill(step.example.who, t) });
+    }
+    if (step.kind === 'summary') {
+      const lines = step.lines
+        .map((l) => ({ label: fill(l.label, t), value: fill(l.value, t).trim() }))
+        .filter((l) => l.value !== ''); // a skipped optional answer leaves no empty line
+      out.push({ id: id++, from: 'bot', style: 'card', title: fill(step.title, t), text: '', lines });
+    }
+    return out;
+  }
+
+  const states: Record<string, object> = {};
+  flow.steps.forEach((step, index) => {
+    const entry = [{ type: 'enterStep' as const, params: { stepId: step.id } }];
+    if (step.kind === 'end') {
+      states[step.id] = { type: 'final', entry };
+      return;
+    }
+    const rules = rulesOf(flow.steps, index);
+    const transitions: object[] = [];
+    const takesAnswer = 'capture' in step;
+    if (step.kind === 'choice' && !step.multiple) {
+      // An option can switch flow (only where the service enables it) or jump to its own step.
+      for (const option of step.options) {
+        if (option.flow) {
+          transitions.push({
+            guard: { type: 'picks', params: { stepId: step.id, value: option.value, flow: option.flow } },
+            target: '#session.switching',
+            actions: [{ type: 'record', params: { stepId: step.id } }, { type: 'switchFlow', params: { flow: option.flow } }],
+          });
+        }
+        if (option.goto) {
+          transitions.push({
+            guard: { type: 'picks', params: { stepId: step.id, value: option.value } },
+            target: option.goto,
+            actions: [{ type: 'record', params: { stepId: step.id } }],
+          });
+        }
+      }
+    }
+    for (const rule of rules) {
+      transitions.push({
+        guard: { type: 'rule', params: { stepId: step.id, when: rule.when } },
+        target: rule.goto,
+        actions: takesAnswer ? [{ type: 'record', params: { stepId: step.id } }] : [],
+      });
+    }
+    states[step.id] = { entry, on: { [takesAnswer ? 'answer.submitted' : 'step.continued']: transitions } };
+  });
+  states.switching = { type: 'final' };
+
+  /** Answers as they would be after this event, so a rule can branch on the answer just given. */
+  const answersAfter = (ctx: SessionContext, stepId: string, event: SessionEvent): Answers => {
+    const step = byId.get(stepId);
+    if (event.type !== 'answer.submitted' || !step || !('capture' in step)) return ctx.answers;
+    return { ...ctx.answers, [step.capture]: event.value };
+  };
+
+  return setup({
+    types: {
+      context: {} as SessionContext,
+      events: {} as SessionEvent,
+      input: {} as SessionInput,
+      output: {} as SessionOutput,
+    },
+    guards: {
+      rule: ({ context, event }, params: { stepId: string; when?: Condition }) => {
+        const step = byId.get(params.stepId)!;
+        if (event.type === 'answer.submitted' && !acceptable(step, event.value)) return false;
+        return !params.when || holds(params.when, answersAfter(context, params.stepId, event), context.visits);
+      },
+      picks: ({ context, event }, params: { stepId: string; value: string; flow?: string }) =>
+        event.type === 'answer.submitted' &&
+        event.value === params.value &&
+        acceptable(byId.get(params.stepId)!, event.value) &&
+        (!params.flow || (params.flow !== context.flowId && context.enabledFlows.includes(params.flow))),
+    },
+    actions: {
+      enterStep: assign(({ context }, params: { stepId: string }) => {
+        const step = byId.get(params.stepId)!;
+        return {
+          transcript: [...context.transcript, ...entering(step, context)],
+          visits: { ...context.visits, [step.id]: (context.visits[step.id] ?? 0) + 1 },
+        };
+      }),
+      record: assign(({ context, event }, params: { stepId: string }) => {
+        if (event.type !== 'answer.submitted') return {};
+        const step = byId.get(params.stepId)!;
+        const answers = answersAfter(context, params.stepId, event);
+        // The "something else" box of a choice arrives with it; keep it under its own name.
+        if (step.kind === 'choice' && step.other && event.other !== undefined) answers[step.other.capture] = event.other;
+        const said: TranscriptEntry = { id: context.transcript.length, from: 'person', text: answerText(step, event.value, answers) };
+        return { answers, transcript: [...context.transcript, said] };
+      }),
+      switchFlow: assign((_, params: { flow: string }) => ({ switchTo: params.flow })),
+    },
+  }).createMachine({
+    id: 'session',
+    initial: flow.steps[0]!.id,
+    context: ({ input }) => ({
+      flowId: flow.id,
+      locale,
+      answers: {},
+      transcript: [],
+      visits: {},
+      enabledFlows: input?.enabledFlows ?? [flow.id],
+      switchTo: null,
+    }),
+    // The states object is built from data, so its keys are not known to the type system.
+    states: states as never,
+    output: ({ context }) => ({ completed: context.switchTo === null, switchTo: context.switchTo }),
+  });
+}
+
+export type SessionMachine = ReturnType<typeof compileFlow>;
+export type SessionSnapshot = SnapshotFrom<SessionMachine>;
+export type SessionActor = ActorRefFrom<SessionMachine>;
+
+/** The step the snapshot is on (undefined once the session is over or switching flow). */
+export function currentStep(flow: Flow, snapshot: { value: unknown }): Step | undefined {
+  return flow.steps.find((s) => s.id === snapshot.value);
+}
+
+export { localize };

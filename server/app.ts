@@ -1,0 +1,136 @@
+/**
+ * The HTTP app: health check, the public service configuration, the built widget, and the demo host
+ * site. `createApp` builds it and does not listen (index.ts does), so tests start it on port 0.
+ *
+ * Privacy: nothing is logged per request, and no IP address or user agent is read or stored; the
+ * people using this are anonymous visitors of a mental-health service.
+ */
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import express, { type ErrorRequestHandler, type Express, type RequestHandler } from 'express';
+import { toPublicConfig, type ServiceConfig } from './config.js';
+
+export interface AppDeps {
+  config: ServiceConfig;
+  /** The built widget (`dist/widget`): `sst-chat.js`, plus content-hashed files under `chunks/`. */
+  widgetDir: string;
+  /** The demo host site; defaults to `server/demo`. */
+  demoDir?: string;
+}
+
+export interface AppOptions {
+  /**
+   * Registers more routes after the built-in ones and before the not-found and error handlers,
+   * so they get the same JSON errors. Later areas (console, auth) and tests use it.
+   */
+  routes?: (app: Express) => void;
+  /** Where unexpected errors are reported; defaults to stderr. */
+  logError?: (line: string) => void;
+}
+
+/** The closed list of `code`s an HTTP error response can carry. */
+export type HttpErrorCode = 'not_found' | 'bad_request' | 'internal';
+
+const DEFAULT_DEMO_DIR = fileURLToPath(new URL('./demo/', import.meta.url));
+
+/** Chunk file names carry a content hash, so a given URL never changes and may be cached for a year. */
+const IMMUTABLE = 'public, max-age=31536000, immutable';
+
+// Any origin may embed the widget for now. An allowlist of embedding origins comes in a later issue;
+// it belongs in this one middleware so /widget and /api change together.
+const allowAnyOrigin: RequestHandler = (_req, res, next) => {
+  res.setHeader('Access-Control-Allow-Origin', '*');
+  next();
+};
+
+function sendError(res: express.Response, status: number, code: HttpErrorCode): void {
+  res.status(status).json({ ok: false, code });
+}
+
+export function createApp(deps: AppDeps, options: AppOptions = {}): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  const logError = options.logError ?? ((line: string) => process.stderr.write(`${line}\n`));
+  // Computed once: the configuration is read at start and does not change while running.
+  const publicConfig = toPublicConfig(deps.config);
+
+  app.use((_req, res, next) => {
+    res.setHeader('X-Content-Type-Options', 'nosniff');
+    next();
+  });
+
+  app.get('/healthz', (_req, res) => {
+    res.setHeader('Cache-Control', 'no-store');
+    res.json({ ok: true });
+  });
+
+  // no-cache (not no-store): the browser revalidates with the ETag, so a changed config is seen at once.
+  app.get('/api/config', allowAnyOrigin, (_req, res) => {
+    res.setHeader('Cache-Control', 'no-cache');
+    res.json(publicConfig);
+  });
+
+  app.use('/widget', allowAnyOrigin, widgetStatic(deps.widgetDir));
+
+  app.use(
+    express.static(deps.demoDir ?? DEFAULT_DEMO_DIR, {
+      dotfiles: 'ignore',
+      setHeaders: (res) => res.setHeader('Cache-Control', 'no-cache'),
+    }),
+  );
+
+  options.routes?.(app);
+
+  app.use('/api', (_req, res) => sendError(res, 404, 'not_found'));
+  app.use((_req, res) => {
+    res.status(404).type('text/plain').send('Not found');
+  });
+  app.use(errorHandler(logError));
+  return app;
+}
+
+/** Serves the built widget with caching that lets a new deploy be seen at once. */
+function widgetStatic(widgetDir: string): RequestHandler {
+  const chunksDir = path.join(path.resolve(widgetDir), 'chunks') + path.sep;
+  return express.static(widgetDir, {
+    // Dot-folders stay private: `.vite/manifest.json` is a build artefact, not part of the widget.
+    dotfiles: 'ignore',
+    index: false,
+    redirect: false,
+    setHeaders: (res, filePath) => {
+      // sst-chat.js keeps its name across deploys, so it must be revalidated (cheap, thanks to the ETag).
+      res.setHeader('Cache-Control', path.resolve(filePath).startsWith(chunksDir) ? IMMUTABLE : 'no-cache');
+    },
+  });
+}
+
+function statusOf(error: unknown): number | undefined {
+  if (typeof error !== 'object' || error === null) return undefined;
+  const status = (error as { status?: unknown; statusCode?: unknown }).status ?? (error as { statusCode?: unknown }).statusCode;
+  return typeof status === 'number' ? status : undefined;
+}
+
+/**
+ * The last handler: a client error (e.g. a malformed request) gets `bad_request`, everything else
+ * `internal`. The body never carries a message or stack. The log line names the route pattern, not
+ * the URL (a URL may later carry a conversation token), and the stack frames without the message
+ * (an error message can quote what a person typed).
+ */
+function errorHandler(logError: (line: string) => void): ErrorRequestHandler {
+  return (error: unknown, req, res, next) => {
+    if (res.headersSent) {
+      next(error);
+      return;
+    }
+    const status = statusOf(error);
+    if (status !== undefined && status >= 400 && status < 500) {
+      sendError(res, status, status === 404 ? 'not_found' : 'bad_request');
+      return;
+    }
+    const routePath: unknown = req.route?.path;
+    const name = error instanceof Error ? error.name : typeof error;
+    const frames = error instanceof Error ? (error.stack ?? '').split('\n').filter((l) => /^\s+at /.test(l)) : [];
+    logError([`sst-chat: internal error (${name}) on ${req.method} ${typeof routePath === 'string' ? routePath : '(no route)'}`, ...frames].join('\n'));
+    sendError(res, 500, 'internal');
+  };
+}

@@ -1,0 +1,155 @@
+/**
+ * The self-guided session end to end: real server, built widget, real Chromium, keyboard only.
+ */
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { parseFlowFile } from '../../flows/load.js';
+import { axeViolations, formatViolations, launchBrowser } from '../support/browser.js';
+import { TEST_CONFIG, startApp, type RunningApp } from '../support/server.js';
+import { focused, openByKeyboard, runFlow, stored, type ScriptedAnswer } from '../support/session-driver.js';
+
+const flow = parseFlowFile('flows/default.flow.yaml');
+const SAFE = TEST_CONFIG.safeExitUrl;
+
+/** One person's way through the default flow; confidence 5 first, so the step is made smaller. */
+const SCRIPT: Record<string, ScriptedAnswer | ScriptedAnswer[]> = {
+  welcome: { choose: 'start' },
+  age_band: { choose: '18_or_over' },
+  rating_before: { rating: 4 },
+  best_hopes: { text: 'Feel less stuck about my exams' },
+  confirm_goal: { choose: 'yes' },
+  preferred_future: { text: 'I would be at my desk with a plan' },
+  scale_now: { rating: 3 },
+  what_puts_you: { text: 'I started one subject last week' },
+  exceptions: { text: 'Last Tuesday at the library' },
+  strengths: { pick: ['people', 'music'], other: 'my dog' },
+  supports: { text: 'My sister' },
+  action_mood: { continue: true },
+  step_up: { text: 'I would open my notes' },
+  life_area: { choose: 'learning_work' },
+  plan: [
+    { plan: { what: 'Study for two hours', dayDown: 0, where: 'At the library', obstacle: 'Feeling tired', ifThen: 'I will start with ten minutes' } },
+    { plan: { what: 'Open my maths notes for 10 minutes', where: 'At home', obstacle: 'My phone', ifThen: 'I will put it in another room' }, replace: true },
+  ],
+  confidence: [{ rating: 5 }, { rating: 8 }],
+  make_smaller: { continue: true },
+  summary: { continue: true },
+  takeaway: { text: 'Small steps count' },
+  rating_after: { rating: 6 },
+  got_what_came_for: { choose: 'yes' },
+  feedback: { text: '' },
+};
+
+let app: RunningApp;
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+
+beforeAll(async () => {
+  app = await startApp({ widgetDir: 'dist/widget' });
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await app?.close();
+});
+beforeEach(async () => {
+  context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  // The safe page is another site; answer it locally so the test never leaves the machine.
+  await context.route(`${SAFE}**`, (route) =>
+    route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>Weather</title><h1>Weather</h1>' }),
+  );
+  page = await context.newPage();
+  page.on('pageerror', (error) => {
+    throw error;
+  });
+});
+afterEach(async () => {
+  await context.close();
+});
+
+const log = () => page.getByRole('log', { name: 'Conversation' });
+
+describe('the self-guided session', () => {
+  it('can be completed by keyboard only and ends on a plan card with the person’s goal and step', async () => {
+    await page.goto(`${app.url}/`);
+    expect(await axeViolations(page, { include: ['sst-chat'] }), 'launcher').toEqual([]);
+    await openByKeyboard(page);
+    expect(formatViolations(await axeViolations(page, { include: ['sst-chat'] })), 'open panel').toEqual('');
+
+    const seen = await runFlow(page, flow, SCRIPT);
+    // The low confidence made the step smaller and asked again, exactly once.
+    expect(seen.filter((s) => s === 'plan')).toHaveLength(2);
+    expect(seen).toContain('make_smaller');
+    expect((await stored(page)).status).toBe('done');
+
+    const card = page.getByRole('region', { name: 'Your plan' });
+    await expect.poll(() => card.isVisible()).toBe(true);
+    const cardText = await card.innerText();
+    expect(cardText).toContain('Feel less stuck about my exams');
+    expect(cardText).toContain('Open my maths notes for 10 minutes');
+    expect(cardText).not.toContain('Study for two hours');
+    for (const name of ['Copy', 'Print', 'Download (.txt)', 'Add to calendar (.ics)']) {
+      expect(await card.getByRole('button', { name }).isVisible(), name).toBe(true);
+    }
+    expect(formatViolations(await axeViolations(page, { include: ['sst-chat'] })), 'plan card').toEqual('');
+  });
+
+  it('resumes at the same step with the transcript after a reload and on another page of the site', async () => {
+    await page.goto(`${app.url}/`);
+    await openByKeyboard(page);
+    await runFlow(page, flow, SCRIPT, 'preferred_future');
+    expect(await log().innerText()).toContain('Feel less stuck about my exams');
+
+    await page.reload();
+    await page.getByRole('dialog').waitFor();
+    expect((await stored(page)).step).toBe('preferred_future');
+    await expect.poll(async () => (await log().innerText()).includes('Feel less stuck about my exams')).toBe(true);
+    // Focus is back on the answer box, so the person can just carry on typing.
+    await expect.poll(async () => (await focused(page)).tag).toBe('textarea');
+
+    await page.getByRole('dialog').getByRole('button', { name: 'Hide chat' }).click();
+    await page.getByRole('navigation').getByRole('link', { name: 'Our services' }).click();
+    await page.waitForURL('**/services.html');
+    // Hidden on the first page, so it stays closed here, with the session kept.
+    expect(await page.getByRole('dialog').isVisible()).toBe(false);
+    await page.getByRole('button', { name: 'Need to talk?' }).click();
+    await expect.poll(async () => (await log().innerText()).includes('Feel less stuck about my exams')).toBe(true);
+    expect((await stored(page)).step).toBe('preferred_future');
+  });
+
+  it('reopens by itself on the next page when it was left open', async () => {
+    await page.goto(`${app.url}/`);
+    await openByKeyboard(page);
+    await runFlow(page, flow, SCRIPT, 'best_hopes');
+    await page.goto(`${app.url}/services.html`);
+    await page.getByRole('dialog').waitFor();
+    expect((await stored(page)).step).toBe('best_hopes');
+  });
+
+  for (const how of ['the Exit button', 'Escape twice'] as const) {
+    it(`quick exit (${how}) clears every stored trace and Back does not return`, async () => {
+      await page.goto(`${app.url}/`);
+      await openByKeyboard(page);
+      await runFlow(page, flow, SCRIPT, 'preferred_future');
+      expect(await page.evaluate(() => Object.keys(sessionStorage))).toContain('sst-chat:session');
+
+      if (how === 'Escape twice') {
+        await page.keyboard.press('Escape');
+        await page.keyboard.press('Escape');
+      } else {
+        await page.getByRole('button', { name: 'Exit', exact: true }).click();
+      }
+      await page.waitForURL(SAFE);
+
+      await page.goBack().catch(() => null);
+      expect(page.url()).not.toContain(app.url);
+
+      // Same tab, same site again: nothing of the conversation is left to find.
+      await page.goto(`${app.url}/services.html`);
+      const keys = await page.evaluate(() => [...Object.keys(sessionStorage), ...Object.keys(localStorage)]);
+      expect(keys.filter((k) => k.startsWith('sst-chat'))).toEqual([]);
+      expect(await page.getByRole('dialog').isVisible()).toBe(false);
+    });
+  }
+});

@@ -1,0 +1,55 @@
+/** Runs `server/index.ts` as a real process, the way `npm start` does. */
+import { execFile, spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
+
+function run(env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    execFile('npx', ['tsx', 'server/index.ts'], { cwd: repoRoot, env: { ...process.env, ...env }, timeout: 30_000 }, (error, stdout, stderr) => {
+      resolve({ code: error ? (typeof error.code === 'number' ? error.code : null) : 0, stdout, stderr });
+    });
+  });
+}
+
+describe('server/index.ts', () => {
+  it('stops with exit code 1 and one sentence when the configuration file is missing', async () => {
+    const { code, stdout, stderr } = await run({ SST_CONFIG: '/nonexistent/service.config.json', PORT: '0' });
+    expect(code).toBe(1);
+    expect(stdout).toBe('');
+    expect(stderr.trim()).toBe(
+      'Service configuration: there is no file at /nonexistent/service.config.json. Set SST_CONFIG to the path of your service configuration JSON file, or create /nonexistent/service.config.json.',
+    );
+  }, 30_000);
+
+  it('stops with exit code 1 when PORT is not a port', async () => {
+    const { code, stderr } = await run({ PORT: 'eighty' });
+    expect(code).toBe(1);
+    expect(stderr).toContain('PORT must be a whole number from 0 to 65535, not "eighty".');
+    expect(stderr).not.toMatch(/\bat /);
+  }, 30_000);
+
+  it('starts with the shipped configuration, serves, and exits cleanly on SIGTERM', async () => {
+    // Node runs the file directly (tsx as a loader) so the signal reaches the server process itself.
+    const child = spawn(process.execPath, ['--import', 'tsx', 'server/index.ts'], {
+      cwd: repoRoot,
+      env: { ...process.env, PORT: '0', SST_CONFIG: '' },
+    });
+    let stdout = '';
+    const url = await new Promise<string>((resolve, reject) => {
+      child.stdout.on('data', (chunk: Buffer) => {
+        stdout += chunk.toString();
+        const match = /sst-chat is running at (http:\/\/localhost:\d+\/) \(demo site\), widget at \/widget\/sst-chat\.js/.exec(stdout);
+        if (match?.[1]) resolve(match[1]);
+      });
+      child.once('exit', (code) => reject(new Error(`exited early with ${code}: ${stdout}`)));
+    });
+    const res = await fetch(`${url}healthz`);
+    expect(await res.json()).toEqual({ ok: true });
+
+    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+    child.kill('SIGTERM');
+    expect(await exited).toBe(0);
+  }, 30_000);
+});

@@ -1,0 +1,264 @@
+/**
+ * @summary The chat panel `<sst-chat>` loads on demand: header with Get help now and Exit, the
+ * transcript, and the current step's controls. Runs the flow's statechart through ActorController
+ * and keeps its snapshot in session storage so reloads and other pages of the site resume it.
+ */
+import { LitElement, html, nothing } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { compileFlow, currentStep, type SessionMachine, type SessionSnapshot } from '../../../flows/compile.js';
+import type { Flow } from '../../../flows/schema.js';
+import { isPlan } from '../../../flows/text.js';
+import { ActorController } from '../../controllers/actor-controller.js';
+import { SstEvent, type SstEventName } from '../../events.js';
+import { strings, type Strings } from '../../i18n/index.js';
+import type { SstChat } from '../../launcher/sst-chat.js';
+import { loadConfig, pickFlow, safeUrl, type WidgetConfig } from '../../session/config.js';
+import { loadFlow, readSession, writeSession } from '../../session/flows.js';
+import { escapeTwice, quickExit } from '../../session/quick-exit.js';
+import { KEYS, clearAll, remove, write } from '../../session/storage.js';
+import { define } from '../define.js';
+import { sharedStyles } from '../shared.styles.js';
+import { SstStep } from '../sst-step/sst-step.js';
+import { renderHelp, renderResources } from './help.js';
+import { panelStyles } from './sst-panel.styles.js';
+import { renderTranscript } from './transcript.js';
+
+export class SstPanel extends LitElement {
+  static override styles = [sharedStyles, panelStyles];
+
+  @property({ attribute: false }) chat!: SstChat;
+  @state() private open = false;
+  @state() private config: WidgetConfig | null = null;
+  @state() private flow: Flow | null = null;
+  @state() private helpOpen = false;
+  @state() private failed = false;
+  @state() private notice = '';
+  private session: ActorController<SessionMachine> | null = null;
+  private t: Strings = strings(undefined);
+  private loading: Promise<void> | null = null;
+  private focusStep = false;
+  private lastLength = -1;
+  private completed = false;
+  private escape = escapeTwice(
+    () => (this.notice = this.t.exitArmed),
+    () => this.exit(),
+  );
+  // Escape twice leaves from anywhere on the page, but only while the chat is open.
+  private onKey = (event: KeyboardEvent) => {
+    if (this.open) this.escape(event);
+  };
+
+  show(): void {
+    this.open = true;
+    this.focusStep = true;
+    write(KEYS.open, '1');
+    this.loading ??= this.load();
+    this.emit('sst-opened');
+  }
+
+  hide(): void {
+    this.open = false;
+    this.helpOpen = false;
+    remove(KEYS.open);
+    this.emit('sst-closed');
+    this.chat.panelClosed();
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    document.addEventListener('keydown', this.onKey);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    document.removeEventListener('keydown', this.onKey);
+  }
+
+  private emit(name: SstEventName): void {
+    this.chat.dispatchEvent(new SstEvent(name, { flow: this.flow?.id ?? this.chat.getAttribute('flow') ?? 'default' }));
+  }
+
+  private async load(): Promise<void> {
+    this.failed = false;
+    try {
+      const config = await loadConfig(this.chat);
+      this.t = strings(config.locale);
+      if (config.accent) this.style.setProperty('--sst-service-accent', config.accent);
+      this.config = config;
+      const stored = readSession();
+      const flowId = stored && config.flows.includes(stored.flow) ? stored.flow : pickFlow(this.chat, config);
+      const flow = await loadFlow(flowId);
+      // A snapshot from another version of the flow may name steps that no longer exist.
+      this.start(flow, stored?.flow === flow.id && stored.version === flow.version ? stored.snapshot : undefined);
+    } catch (error) {
+      console.error('sst-chat: could not load', error instanceof Error ? error.message : error);
+      this.failed = true;
+      this.loading = null;
+    }
+  }
+
+  private start(flow: Flow, snapshot: unknown): void {
+    if (this.session) this.removeController(this.session);
+    this.flow = flow;
+    this.completed = snapshot !== undefined && (snapshot as { status?: string }).status === 'done';
+    this.session = new ActorController(this, compileFlow(flow, { locale: this.config!.locale, format: this.t.format }), {
+      input: { enabledFlows: this.config!.flows },
+      snapshot,
+      persist: (persisted, snap) => {
+        writeSession({ v: 1, flow: flow.id, version: flow.version, snapshot: persisted });
+        this.onSnapshot(snap);
+      },
+      onError: () => (this.failed = true),
+    });
+    if (snapshot === undefined) this.emit('sst-session-started');
+  }
+
+  private onSnapshot(snap: SessionSnapshot): void {
+    if (snap.status !== 'done' || !snap.output) return;
+    if (snap.output.switchTo) {
+      const next = snap.output.switchTo;
+      void loadFlow(next).then((flow) => this.start(flow, undefined));
+    } else if (!this.completed) {
+      this.completed = true;
+      this.emit('sst-session-completed');
+    }
+  }
+
+  exit(): void {
+    this.emit('sst-exit');
+    quickExit(this.config?.safeExitUrl ?? safeUrl(this.chat.getAttribute('safe-url') ?? undefined));
+  }
+
+  private restart(): void {
+    clearAll();
+    write(KEYS.open, '1');
+    this.focusStep = true;
+    if (this.flow) this.start(this.flow, undefined);
+  }
+
+  private toggleHelp(open: boolean): void {
+    this.helpOpen = open;
+    void this.updateComplete.then(() => {
+      const target = open ? '#help-title' : '.help-button';
+      this.renderRoot.querySelector<HTMLElement>(target)?.focus();
+    });
+  }
+
+  protected override updated(): void {
+    const snap = this.session?.snapshot;
+    const length = snap?.context.transcript.length ?? 0;
+    if (length !== this.lastLength) {
+      const scroller = this.renderRoot.querySelector<HTMLElement>('.scroll');
+      const entries = this.renderRoot.querySelectorAll<HTMLElement>('.transcript > .entry');
+      // New messages are read from their first line: scroll it to the top of the view. After a
+      // reload (nothing seen yet), show the latest messages instead.
+      const firstNew = this.lastLength >= 0 ? entries[this.lastLength] : undefined;
+      if (scroller) scroller.scrollTop = firstNew ? firstNew.offsetTop - 8 : scroller.scrollHeight;
+      this.lastLength = length;
+    }
+    if (this.focusStep && this.open && snap && !this.helpOpen) {
+      this.focusStep = false;
+      const step = this.renderRoot.querySelector<SstStep>('sst-step');
+      if (step) void step.updateComplete.then(() => step.focusFirst());
+      else this.renderRoot.querySelector<HTMLElement>('.end button')?.focus();
+    }
+  }
+
+  override render() {
+    const t = this.t;
+    const name = this.config?.serviceName ?? this.chat.getAttribute('service-name') ?? '';
+    return html`<div
+      part="panel"
+      class="panel"
+      role="dialog"
+      aria-modal="false"
+      aria-labelledby="title"
+      lang=${this.config?.locale ?? 'en'}
+      dir=${t.dir}
+      ?hidden=${!this.open}
+    >
+      <div part="header" class="header">
+        <div class="titles">
+          <h2 id="title">${name || t.selfGuided}</h2>
+          ${name ? html`<p class="subtitle">${t.selfGuided}</p>` : nothing}
+        </div>
+        <div class="actions">
+          <button type="button" class="help-button" aria-expanded=${this.helpOpen} aria-controls="help" @click=${() => this.toggleHelp(!this.helpOpen)}>
+            ${t.getHelp}
+          </button>
+          <button type="button" class="exit" aria-describedby="exit-hint" @click=${() => this.exit()}>${t.exit}</button>
+          <button type="button" class="hide" @click=${() => this.hide()}>${t.hide}</button>
+        </div>
+        <p id="exit-hint" class="visually-hidden">${t.exitHint}</p>
+      </div>
+      ${this.helpOpen ? renderHelp(this.config?.crisisResources ?? [], t, () => this.toggleHelp(false)) : nothing}
+      <div class="body" ?hidden=${this.helpOpen}>${this.renderBody()}</div>
+      <p class="visually-hidden" role="status">${this.notice}</p>
+    </div>`;
+  }
+
+  private renderBody() {
+    const t = this.t;
+    if (this.failed) {
+      return html`<div class="controls" part="controls">
+        <p role="alert">${t.loadFailed}</p>
+        <button type="button" class="primary" @click=${() => (this.loading = this.load())}>${t.tryAgain}</button>
+      </div>`;
+    }
+    const snap = this.session?.snapshot;
+    if (!snap || !this.flow || !this.config) return html`<p class="loading" role="status">${t.loading}</p>`;
+    const step = currentStep(this.flow, snap);
+    const plan = Object.values(snap.context.answers).find(isPlan);
+    const speaker = this.config.serviceName;
+    // The scroll area holds the log and, on steps that ask for it, the service's crisis numbers.
+    return html`<div class="scroll" tabindex="0" aria-label=${t.conversation} role="region">
+        ${renderTranscript(snap.context.transcript, speaker, plan, t)}
+        ${step?.crisis ? renderResources(this.config.crisisResources, t, true) : nothing}
+      </div>
+      <div class="controls" part="controls">
+        ${step && step.kind !== 'end'
+          ? html`<sst-step
+              .step=${step}
+              .flow=${this.flow}
+              .answers=${snap.context.answers}
+              .locale=${snap.context.locale}
+              .strings=${t}
+              @step-answer=${(e: CustomEvent<{ value: never; other?: string }>) => this.answer(e.detail)}
+              @step-continue=${() => this.advance()}
+            ></sst-step>`
+          : this.renderEnd()}
+      </div>`;
+  }
+
+  private answer(detail: { value: never; other?: string }): void {
+    this.focusStep = true;
+    this.session?.send({ type: 'answer.submitted', ...detail });
+  }
+
+  private advance(): void {
+    this.focusStep = true;
+    this.session?.send({ type: 'step.continued' });
+  }
+
+  private renderEnd() {
+    const t = this.t;
+    const links = this.config?.links ?? [];
+    return html`<div class="end">
+      ${links.length
+        ? html`<ul class="links">
+            ${links.map((l) => html`<li><a href=${l.href}>${l.label}</a></li>`)}
+          </ul>`
+        : nothing}
+      <button type="button" class="primary" @click=${() => this.hide()}>${t.close}</button>
+      <button type="button" @click=${() => this.restart()}>${t.startAgain}</button>
+    </div>`;
+  }
+}
+
+define('sst-panel', SstPanel);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'sst-panel': SstPanel;
+  }
+}

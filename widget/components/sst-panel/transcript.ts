@@ -1,0 +1,37 @@
+/** The conversation so far, as a `role="log"` live region: new messages are announced politely. */
+import { html } from 'lit';
+import { repeat } from 'lit/directives/repeat.js';
+import type { TranscriptEntry } from '../../../flows/compile.js';
+import type { PlanAnswer } from '../../../flows/schema.js';
+import type { Strings } from '../../i18n/index.js';
+import '../plan-card/sst-plan-card.js';
+
+export function renderTranscript(entries: TranscriptEntry[], speaker: string, plan: PlanAnswer | undefined, t: Strings) {
+  return html`<div part="transcript" class="transcript" role="log" aria-label=${t.conversation}>
+    ${repeat(
+      entries,
+      (e) => e.id,
+      (e) => renderEntry(e, speaker, plan, t),
+    )}
+  </div>`;
+}
+
+function renderEntry(e: TranscriptEntry, speaker: string, plan: PlanAnswer | undefined, t: Strings) {
+  if (e.style === 'card') {
+    return html`<sst-plan-card class="entry" .heading=${e.title ?? ''} .lines=${e.lines ?? []} .plan=${plan} .strings=${t}></sst-plan-card>`;
+  }
+  if (e.style === 'quote') {
+    return html`<figure class="entry quote">
+      <blockquote>${e.text}</blockquote>
+      <figcaption>${e.title}</figcaption>
+    </figure>`;
+  }
+  if (e.style === 'content') {
+    return html`<div class="entry msg bot content">
+      <h3>${e.title}</h3>
+      ${e.text.split('\n\n').map((p) => html`<p>${p}</p>`)}
+    </div>`;
+  }
+  const who = e.from === 'person' ? t.you : speaker;
+  return html`<p class="entry msg ${e.from}"><span class="visually-hidden">${who}: </span>${e.text}</p>`;
+}

@@ -1,0 +1,60 @@
+/**
+ * The widget's own words (around the flow's clinician-written text), in English.
+ * Another language is another object of the same shape; `dir` makes right-to-left layouts work,
+ * because every style uses logical properties (inline-start/end), never left/right.
+ */
+import { englishFormat, type AnswerFormat } from '../../flows/text.js';
+
+export const en = {
+  dir: 'ltr' as 'ltr' | 'rtl',
+  format: englishFormat as AnswerFormat,
+  dialogLabel: (service: string) => `Chat with ${service}`,
+  selfGuided: 'A self-guided conversation',
+  getHelp: 'Get help now',
+  exit: 'Exit',
+  exitHint: 'Exit leaves this site at once and clears this chat. Shortcut: press Escape twice.',
+  exitArmed: 'Press Escape again to leave this site.',
+  hide: 'Hide chat',
+  loading: 'Loading the conversation…',
+  loadFailed: 'Sorry, the chat could not load. Please try again in a moment. If you need help now, use Get help now.',
+  tryAgain: 'Try again',
+  conversation: 'Conversation',
+  botName: (service: string) => service,
+  you: 'You',
+  helpTitle: 'Get help now',
+  helpIntro: 'If you are in danger, or might act on thoughts of harming yourself, please contact one of these now. You deserve support.',
+  helpNoCountry: 'If you are in danger, call your local emergency number now.',
+  notEmergency: 'This chat is not an emergency service.',
+  backToChat: 'Back to the chat',
+  call: (number: string) => `Call ${number}`,
+  text: (number: string) => `Text ${number}`,
+  website: 'Website',
+  send: 'Send',
+  continue: 'Continue',
+  enterHint: 'Enter sends. Shift and Enter starts a new line.',
+  needWords: 'Write a few words first. Anything is fine.',
+  tooLong: (max: number) => `That is a bit long. Please keep it under ${max} characters.`,
+  charactersLeft: (n: number) => `${n} characters left`,
+  pickOne: 'Choose at least one, or write your own.',
+  other: 'Something else (optional)',
+  ratingScale: (min: string, max: string) => `0 means ${min}. 10 means ${max}.`,
+  days: ['Today', 'Tomorrow', 'The day after tomorrow'],
+  planCard: {
+    copy: 'Copy',
+    print: 'Print',
+    download: 'Download (.txt)',
+    calendar: 'Add to calendar (.ics)',
+    copied: 'Your plan is copied.',
+    copyFailed: 'Copying did not work here. Try Download instead.',
+    downloaded: 'Your plan is downloaded.',
+    calendarReady: 'The calendar file is downloaded. Open it to add your step to your calendar.',
+    onlyHere: 'Your plan stays on this device. Nothing is sent anywhere.',
+    calendarTitle: (what: string) => `My step: ${what}`,
+    fileName: 'my-plan',
+  },
+  finished: 'You have reached the end of this session.',
+  startAgain: 'Start a new session',
+  close: 'Close',
+};
+
+export type Strings = typeof en;

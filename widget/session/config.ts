@@ -1,0 +1,78 @@
+/**
+ * The service configuration as the widget uses it: fetched from `<server>/api/config`, then
+ * overridden by attributes on `<sst-chat>` (which also make the widget work with no server at all).
+ */
+import type { CountryCode, CrisisResource } from '../../flows/crisis-resources.js';
+import type { PublicConfig } from '../../server/config.js';
+
+export interface WidgetConfig {
+  serviceName: string;
+  country: string | null;
+  locale: string;
+  safeExitUrl: string;
+  flows: string[];
+  crisisResources: CrisisResource[];
+  links: Array<{ label: string; href: string }>;
+  accent: string | null;
+}
+
+/** Where quick exit goes when nothing is configured: a neutral, common page. */
+const NEUTRAL_PAGE = 'https://www.google.com/';
+export const KNOWN_FLOWS = ['default', 'youth'];
+
+/** The server's response; every field is treated as optional so an older server still works. */
+type ServerConfig = Partial<PublicConfig>;
+
+export function configUrl(server: string): string {
+  const base = new URL(server, document.baseURI);
+  if (!base.pathname.endsWith('/')) base.pathname += '/';
+  return new URL('api/config', base).href;
+}
+
+async function fetchServerConfig(server: string): Promise<ServerConfig> {
+  const response = await fetch(configUrl(server), { credentials: 'omit', headers: { accept: 'application/json' } });
+  if (!response.ok) throw new Error(`config: HTTP ${response.status}`);
+  return (await response.json()) as ServerConfig;
+}
+
+export async function loadConfig(element: HTMLElement): Promise<WidgetConfig> {
+  const attr = (name: string) => element.getAttribute(name)?.trim() || undefined;
+  const server = attr('server');
+  const fromServer: ServerConfig = server ? await fetchServerConfig(server) : {};
+  const country = (attr('country') ?? fromServer.country ?? '').toUpperCase() || null;
+  const countryChanged = attr('country') !== undefined && attr('country')?.toUpperCase() !== fromServer.country;
+  const flows = ((fromServer.flows as string[] | undefined) ?? KNOWN_FLOWS).filter((f) => KNOWN_FLOWS.includes(f));
+  // A country set on the element wins over the server's list (that list is for the server's country).
+  // The bundled table is only downloaded when there is no server list to use.
+  let crisisResources = countryChanged ? undefined : fromServer.crisisResources;
+  if (!crisisResources && country) {
+    const { CRISIS_RESOURCES } = await import('../../flows/crisis-resources.js');
+    crisisResources = CRISIS_RESOURCES[country as CountryCode];
+  }
+  return {
+    serviceName: attr('service-name') ?? fromServer.serviceName ?? 'Support chat',
+    country,
+    locale: attr('locale') ?? fromServer.locale ?? document.documentElement.lang ?? 'en',
+    safeExitUrl: safeUrl(attr('safe-url') ?? fromServer.safeExitUrl),
+    flows: flows.length ? flows : ['default'],
+    crisisResources: crisisResources ?? [],
+    links: fromServer.links ?? [],
+    accent: fromServer.theme?.accent ?? null,
+  };
+}
+
+/** Only http(s) URLs: a `javascript:` exit URL would run script on the host page. */
+export function safeUrl(value: string | undefined): string {
+  try {
+    const url = new URL(value ?? NEUTRAL_PAGE, document.baseURI);
+    return url.protocol === 'https:' || url.protocol === 'http:' ? url.href : NEUTRAL_PAGE;
+  } catch {
+    return NEUTRAL_PAGE;
+  }
+}
+
+/** The flow to run: the element's choice when the service enables it, else the service's first. */
+export function pickFlow(element: HTMLElement, config: WidgetConfig): string {
+  const wanted = element.getAttribute('flow');
+  return wanted && config.flows.includes(wanted) ? wanted : config.flows[0]!;
+}

@@ -1,0 +1,38 @@
+/**
+ * The flows the widget can run. Each is a separate chunk, so only the one in use is downloaded.
+ * They arrive already validated: the build turns each `.flow.yaml` into data and fails on any error.
+ */
+import type { Flow } from '../../flows/schema.js';
+import { KEYS, read, write } from './storage.js';
+
+const FLOWS: Record<string, () => Promise<{ default: Flow }>> = {
+  default: () => import('../../flows/default.flow.yaml'),
+  youth: () => import('../../flows/youth.flow.yaml'),
+};
+
+export async function loadFlow(id: string): Promise<Flow> {
+  const load = FLOWS[id] ?? FLOWS.default!;
+  return (await load()).default;
+}
+
+/** What is kept in session storage between pages: which flow, its version, and the actor's snapshot. */
+export interface StoredSession {
+  v: 1;
+  flow: string;
+  version: number;
+  snapshot: unknown;
+}
+
+export function readSession(): StoredSession | null {
+  try {
+    const data = JSON.parse(read(KEYS.session) ?? 'null') as Partial<StoredSession> | null;
+    if (data?.v !== 1 || typeof data.flow !== 'string' || typeof data.version !== 'number' || !data.snapshot) return null;
+    return data as StoredSession;
+  } catch {
+    return null; // unreadable: start a new session rather than fail
+  }
+}
+
+export function writeSession(session: StoredSession): void {
+  write(KEYS.session, JSON.stringify(session));
+}
