@@ -12,6 +12,8 @@ import { CHROMIUM_ARGS, CHROMIUM_PATH } from './test/support/chromium.js';
  */
 export default defineConfig({
   plugins: [flowsPlugin()],
+  // Pre-bundled up front, so the browser project does not reload mid-run when it first meets them.
+  optimizeDeps: { include: ['lit', 'lit/decorators.js', 'lit/directives/repeat.js', 'xstate'] },
   test: {
     projects: [
       {

@@ -7,7 +7,8 @@
 import type { Condition, Flow, Step } from './schema.js';
 import { didYouMean, stepLine, stepTexts, where } from './load.js';
 
-export const PLAN_FIELDS = ['what', 'day', 'time', 'where', 'obstacle', 'ifThen'] as const;
+/** Parts of a plan answer a text can show; `when` is day and time in words ("Tomorrow at 10:00"). */
+export const PLACEHOLDER_PLAN_FIELDS = ['what', 'day', 'time', 'when', 'where', 'obstacle', 'ifThen'];
 
 /** Where a step can go next. `leaves` lists flows an option switches to (that leaves this flow). */
 export interface Exits {
@@ -48,7 +49,7 @@ export function checkFlow(flow: Flow, file: string, options: CheckOptions = {}):
   const problems: string[] = [];
   const steps = flow.steps;
   const index = new Map(steps.map((s, i) => [s.id, i]));
-  const say = (i: number, message: string) => {
+  const report = (i: number, message: string) => {
     const line = stepLine(flow, i);
     problems.push(`${where(file, steps[i]!.id, i)}: ${message}${line ? ` (line ${line})` : ''}`);
   };
@@ -57,35 +58,35 @@ export function checkFlow(flow: Flow, file: string, options: CheckOptions = {}):
 
   // Per-step rules.
   steps.forEach((step, i) => {
-    if (step.kind === 'end' && step.next) say(i, 'an end step finishes the flow, so its "next" is never used; remove it');
+    if (step.kind === 'end' && step.next) report(i, 'an end step finishes the flow, so its "next" is never used; remove it');
     if (Array.isArray(step.next)) {
       const firstDefault = step.next.findIndex((r) => !r.if);
-      if (firstDefault < 0) say(i, 'the last rule in "next" needs no "if": it is the default, used when no other rule fits');
+      if (firstDefault < 0) report(i, 'the last rule in "next" needs no "if": it is the default, used when no other rule fits');
       else if (firstDefault < step.next.length - 1)
-        say(i, `next[${firstDefault + 1}] and later rules are never used: next[${firstDefault}] has no "if", so it always applies`);
+        report(i, `next[${firstDefault + 1}] and later rules are never used: next[${firstDefault}] has no "if", so it always applies`);
     }
     if (step.kind === 'choice') {
       const seen = new Set<string>();
       step.options.forEach((o, k) => {
-        if (seen.has(o.value)) say(i, `options[${k}]: the value "${o.value}" is used by another option too`);
+        if (seen.has(o.value)) report(i, `options[${k}]: the value "${o.value}" is used by another option too`);
         seen.add(o.value);
-        if (step.multiple && (o.goto || o.flow)) say(i, `options[${k}]: "goto" and "flow" work only when one option is picked (multiple: false)`);
+        if (step.multiple && (o.goto || o.flow)) report(i, `options[${k}]: "goto" and "flow" work only when one option is picked (multiple: false)`);
         if (o.flow && options.flows && !options.flows.includes(o.flow))
-          say(i, `options[${k}].flow: there is no flow "${o.flow}"${didYouMean(o.flow, options.flows)}`);
+          report(i, `options[${k}].flow: there is no flow "${o.flow}"${didYouMean(o.flow, options.flows)}`);
       });
-      if (!step.multiple && step.next && step.options.every((o) => o.goto)) say(i, 'every option has "goto", so "next" is never used');
+      if (!step.multiple && step.next && step.options.every((o) => o.goto)) report(i, 'every option has "goto", so "next" is never used');
     }
-    if (step.kind === 'rating' && step.min >= step.max) say(i, `min (${step.min}) must be below max (${step.max})`);
+    if (step.kind === 'rating' && step.min >= step.max) report(i, `min (${step.min}) must be below max (${step.max})`);
   });
 
   // Graph: reachable from the first step; no dead ends; an end reachable from everywhere.
   const reachable = closure([0], (i) => succ[i]!);
   const deadEnds = new Set<number>();
   steps.forEach((step, i) => {
-    if (!reachable.has(i)) say(i, `unreachable: no path leads here from the first step "${steps[0]!.id}"`);
+    if (!reachable.has(i)) report(i, `unreachable: no path leads here from the first step "${steps[0]!.id}"`);
     else if (step.kind !== 'end' && succ[i]!.length === 0 && allExits[i]!.leaves.length === 0) {
       deadEnds.add(i);
-      say(i, 'dead end: this is not an end step, and no step follows it (add "next", or make it kind: end)');
+      report(i, 'dead end: this is not an end step, and no step follows it (add "next", or make it kind: end)');
     }
   });
   // Dead ends count as finished here, so only real traps (loops with no way out) are reported next.
@@ -93,7 +94,7 @@ export function checkFlow(flow: Flow, file: string, options: CheckOptions = {}):
   succ.forEach((js, i) => js.forEach((j) => preds[j]!.push(i)));
   const finishing = steps.flatMap((s, i) => (s.kind === 'end' || allExits[i]!.leaves.length || deadEnds.has(i) ? [i] : []));
   const reachesEnd = closure(finishing, (i) => preds[i]!);
-  for (const i of reachable) if (!reachesEnd.has(i)) say(i, 'can never reach an end: every path from here loops back without reaching an end step');
+  for (const i of reachable) if (!reachesEnd.has(i)) report(i, 'can never reach an end: every path from here loops back without reaching an end step');
 
   // Answers: which are surely asked before each step, on every path from the start.
   const capturedBy = new Map<string, Step>();
@@ -103,26 +104,27 @@ export function checkFlow(flow: Flow, file: string, options: CheckOptions = {}):
     const before = asked[i] ?? new Set<string>();
     const after = new Set([...before, ...captures(step)]);
     const checkName = (field: string, name: string, shown: string, needAsked = true) => {
-      if (!capturedBy.has(name)) say(i, `${field}: ${shown} names an answer that no step asks for${didYouMean(name, capturedBy.keys())}`);
+      if (!capturedBy.has(name)) report(i, `${field}: ${shown} names an answer that no step asks for${didYouMean(name, capturedBy.keys())}`);
       else if (needAsked && reachable.has(i) && !(field.startsWith('next') ? after : before).has(name))
-        say(i, `${field}: ${shown} may not be answered yet here: on some path, step "${capturedBy.get(name)!.id}" comes later`);
+        report(i, `${field}: ${shown} may not be answered yet here: on some path, step "${capturedBy.get(name)!.id}" comes later`);
     };
     for (const [field, text] of stepTexts(step)) {
       for (const t of Object.values(text)) {
         for (const [, inner] of t.matchAll(/\{([^{}]*)\}/g)) {
-          const m = /^([A-Za-z][A-Za-z0-9_]*)(\+1|\.([A-Za-z]+))?$/.exec(inner!);
+          // The same syntax text.ts fills in: {name}, {name+1}, {plan.what}, {plan.when}.
+          const m = /^([A-Za-z][A-Za-z0-9_]*)(?:\.([A-Za-z]+))?(\+\d+)?$/.exec(inner!);
           if (!m) {
-            say(i, `${field}: "{${inner}}" is not a placeholder; write {name}, {name+1} or {name.field}`);
+            report(i, `${field}: "{${inner}}" is not a placeholder; write {name}, {name+1} or {name.field}`);
             continue;
           }
-          const [, name, suffix, part] = m as unknown as [string, string, string?, string?];
+          const [, name, part, plus] = m as unknown as [string, string, string?, string?];
           checkName(field, name, `"{${inner}}"`);
           const source = capturedBy.get(name);
           if (!source) continue;
-          if (source.kind === 'plan' && !part) say(i, `${field}: "{${inner}}" needs a part of the plan, like {${name}.what}`);
-          if (part && (source.kind !== 'plan' || !(PLAN_FIELDS as readonly string[]).includes(part)))
-            say(i, `${field}: "{${inner}}": ${source.kind === 'plan' ? `a plan has ${PLAN_FIELDS.join(', ')}` : `"${name}" is not a plan, so it has no ".${part}"`}`);
-          if (suffix === '+1' && source.kind !== 'rating') say(i, `${field}: "{${inner}}": +1 works only on a rating answer`);
+          if (part && source.kind !== 'plan') report(i, `${field}: "{${inner}}": "${name}" is not a plan, so it has no ".${part}"`);
+          else if (part && !PLACEHOLDER_PLAN_FIELDS.includes(part))
+            report(i, `${field}: "{${inner}}": a plan has ${PLACEHOLDER_PLAN_FIELDS.join(', ')}`);
+          if (plus && (source.kind !== 'rating' || part)) report(i, `${field}: "{${inner}}": ${plus} works only on a rating answer`);
         }
       }
     }
@@ -134,11 +136,11 @@ export function checkFlow(flow: Flow, file: string, options: CheckOptions = {}):
           checkName(field, c.answer, `"${c.answer}"`, !('given' in c));
           const source = capturedBy.get(c.answer);
           if (('below' in c || 'atLeast' in c) && source && source.kind !== 'rating')
-            say(i, `${field}: "below"/"atLeast" compare numbers, but "${c.answer}" is a ${source.kind} answer`);
+            report(i, `${field}: "below"/"atLeast" compare numbers, but "${c.answer}" is a ${source.kind} answer`);
           const values = 'is' in c ? [c.is] : 'isOneOf' in c ? c.isOneOf : [];
           if (source?.kind === 'choice') {
             for (const v of values)
-              if (!source.options.some((o) => o.value === v)) say(i, `${field}: "${c.answer}" has no option "${String(v)}"`);
+              if (!source.options.some((o) => o.value === v)) report(i, `${field}: "${c.answer}" has no option "${String(v)}"`);
           }
         }
       });

@@ -102,7 +102,7 @@ export function compileFlow(flow: Flow, options: CompileOptions = {}) {
     if (step.kind === 'rating' && typeof value === 'number') return format.rating(value, step.max);
     if (step.kind === 'plan' && isPlan(value)) return [value.what, format.when(value.day, value.time), value.where].filter(Boolean).join(' · ');
     if (step.kind === 'text' && typeof value === 'string' && value.trim() === '') return '—';
-    return readAnswer(textCtx(answers), 'capture' in step ? step.capture : '');
+    return readAnswer(textCtx(answers), 'capture' in step ? step.capture : '', true);
   }
 
   /** Bot bubbles for entering a step, with the person's earlier words filled in. */

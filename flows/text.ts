@@ -39,6 +39,12 @@ export interface TextContext {
   format: AnswerFormat;
 }
 
+/** "Friends or family" reads "friends or family" mid-sentence; "I'd rather not say" and "TV" keep their capitals. */
+function midSentence(label: string): string {
+  if (/^I\b/.test(label) || /^.[A-Z]/.test(label)) return label;
+  return label.charAt(0).toLowerCase() + label.slice(1);
+}
+
 function choiceLabels(ctx: TextContext, capture: string, value: string | string[]): string[] {
   const step = ctx.flow.steps.find(
     (s): s is Extract<Step, { kind: 'choice' }> => s.kind === 'choice' && s.capture === capture,
@@ -46,12 +52,15 @@ function choiceLabels(ctx: TextContext, capture: string, value: string | string[
   const values = Array.isArray(value) ? value : [value];
   return values.map((v) => {
     const option = step?.options.find((o) => o.value === v);
-    return option ? localize(option.label, ctx.locale, ctx.flow.locales[0]!).toLowerCase() : v;
+    return option ? localize(option.label, ctx.locale, ctx.flow.locales[0]!) : v;
   });
 }
 
-/** The answer named `path` ("goal", "plan.what", "plan.when") as words. Empty when not given. */
-export function readAnswer(ctx: TextContext, path: string): string {
+/**
+ * The answer named `path` ("goal", "plan.what", "plan.when") as words; empty when not given.
+ * `standalone`: as the person's own reply (first choice keeps its capital), not inside a sentence.
+ */
+export function readAnswer(ctx: TextContext, path: string, standalone = false): string {
   const [name = '', field] = path.split('.');
   const value = ctx.answers[name];
   if (value === undefined) return '';
@@ -69,7 +78,8 @@ export function readAnswer(ctx: TextContext, path: string): string {
   const other = otherCapture(ctx, name);
   const otherText = other ? ctx.answers[other] : undefined;
   if (typeof otherText === 'string' && otherText.trim()) labels.push(otherText.trim());
-  return ctx.format.list(labels);
+  if (!isChoiceCapture(ctx, name)) return ctx.format.list(labels);
+  return ctx.format.list(labels.map((label, i) => (standalone && i === 0 ? label : midSentence(label))));
 }
 
 function isChoiceCapture(ctx: TextContext, name: string): boolean {

@@ -92,16 +92,17 @@ describe('checkFlow: answers', () => {
     ['what', 'day', 'time', 'where', 'obstacle', 'ifThen'].map((f) => `      ${f}: { label: { en: ${f} } }\n`).join('');
 
   it('accepts {name}, {name+1} and {plan.field} for answers asked before', () => {
-    expect(problems(ASK_GOAL + rating + planStep + say('{goal} {score} {score+1} {plan.what} {plan.ifThen}') + END)).toEqual([]);
+    const text = '{goal} {score} {score+1} {score+2} {plan} {plan.what} {plan.when} {plan.ifThen}';
+    expect(problems(ASK_GOAL + rating + planStep + say(text) + END)).toEqual([]);
   });
 
   it('reports unknown answers, unknown plan fields and wrong uses of +1', () => {
-    const p = problems(ASK_GOAL + planStep + say('{gaol} {plan.when} {goal+1} {goal.what} {plan} {not valid}') + END).join('\n');
+    const p = problems(ASK_GOAL + planStep + say('{gaol} {plan.whan} {goal+1} {goal.what} {plan.what+1} {not valid}') + END).join('\n');
     expect(p).toContain('step "show" (steps[2]): say[0]: "{gaol}" names an answer that no step asks for (did you mean "goal"?)');
-    expect(p).toContain('"{plan.when}": a plan has what, day, time, where, obstacle, ifThen');
+    expect(p).toContain('"{plan.whan}": a plan has what, day, time, when, where, obstacle, ifThen');
     expect(p).toContain('"{goal+1}": +1 works only on a rating answer');
+    expect(p).toContain('"{plan.what+1}": +1 works only on a rating answer');
     expect(p).toContain('"goal" is not a plan');
-    expect(p).toContain('"{plan}" needs a part of the plan');
     expect(p).toContain('"{not valid}" is not a placeholder');
   });
 

@@ -7,7 +7,7 @@ import defaultFlow from '../../flows/default.flow.yaml';
 import youthFlow from '../../flows/youth.flow.yaml';
 import { FlowError, parseFlowFile, parseFlowText } from '../../flows/load.js';
 import { Flow } from '../../flows/schema.js';
-import { flowsPlugin } from '../../flows/vite-plugin.js';
+import { flowsPlugin, forBrowser } from '../../flows/vite-plugin.js';
 
 const FILE = 'flows/bad.flow.yaml';
 const HEADER = 'id: bad\nversion: 1\ntitle: { en: Bad }\nlocales: [en]\nsteps:\n  - { id: start, kind: message }\n';
@@ -28,8 +28,12 @@ describe('bundled flows', () => {
     expect(result.error?.issues ?? []).toEqual([]);
   });
 
-  it('are imported through the Vite plugin, validated and with defaults applied', () => {
-    expect(defaultFlow).toEqual(parseFlowFile('flows/default.flow.yaml'));
+  it('are imported through the Vite plugin, validated, with defaults applied and without notes', () => {
+    const full = parseFlowFile('flows/default.flow.yaml');
+    expect(full.steps.filter((s) => s.note).length).toBeGreaterThan(10);
+    expect(defaultFlow).toEqual(forBrowser(full));
+    expect(defaultFlow.steps.filter((s) => 'note' in s)).toEqual([]);
+    expect(defaultFlow.steps.length).toBe(full.steps.length);
     expect(youthFlow.id).toBe('youth');
     const message = defaultFlow.steps.find((s) => s.id === 'make_smaller');
     expect(message).toMatchObject({ kind: 'message', crisis: false });

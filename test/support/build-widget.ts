@@ -1,6 +1,13 @@
-/** Vitest global setup for end-to-end tests: build the widget once, as `npm run build` does. */
+/** Vitest global setup for end-to-end tests: build the widget once, exactly as `npm run build` does. */
 import { build } from 'vite';
 
 export default async function setup(): Promise<void> {
-  await build({ configFile: 'vite.config.ts', logLevel: 'error' });
+  // Vitest sets NODE_ENV=test, which would make Vite pick Lit's and XState's development builds.
+  const previous = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  try {
+    await build({ configFile: 'vite.config.ts', logLevel: 'error', mode: 'production' });
+  } finally {
+    process.env.NODE_ENV = previous;
+  }
 }
