@@ -101,7 +101,7 @@ export function compileFlow(flow: Flow, options: CompileOptions = {}) {
   function answerText(step: Step, value: AnswerValue, answers: Answers): string {
     if (step.kind === 'rating' && typeof value === 'number') return format.rating(value, step.max);
     if (step.kind === 'plan' && isPlan(value)) return [value.what, format.when(value.day, value.time), value.where].filter(Boolean).join(' · ');
-    if (step.kind === 'text' && typeof value === 'string' && value.trim() === '') return '—';
+    if (step.kind === 'text' && typeof value === 'string' && value.trim() === '') return format.skipped;
     return readAnswer(textCtx(answers), 'capture' in step ? step.capture : '', true);
   }
 

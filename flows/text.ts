@@ -12,6 +12,8 @@ export interface AnswerFormat {
   when(day: PlanAnswer['day'], time: string): string;
   /** Joins a list: "friends, music and a pet". */
   list(items: string[]): string;
+  /** The person's reply when they skip an optional question. */
+  skipped: string;
 }
 
 /** English wording, used by tests and as the fallback. */
@@ -20,6 +22,7 @@ export const englishFormat: AnswerFormat = {
   when: (day, time) => `${['Today', 'Tomorrow', 'The day after tomorrow'][day] ?? 'Soon'} at ${time}`,
   list: (items) =>
     items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`,
+  skipped: 'Skipped',
 };
 
 export function localize(text: LocalText | undefined, locale: string, fallback: string): string {

@@ -73,6 +73,12 @@ const log = () => page.getByRole('log', { name: 'Conversation' });
 describe('the self-guided session', () => {
   it('can be completed by keyboard only and ends on a plan card with the person’s goal and step', async () => {
     await page.goto(`${app.url}/`);
+    await page.evaluate(() => {
+      const w = window as unknown as { sstEvents: string[] };
+      w.sstEvents = [];
+      for (const name of ['sst-opened', 'sst-session-started', 'sst-session-completed'])
+        document.addEventListener(name, (e) => w.sstEvents.push(`${e.type} ${JSON.stringify((e as CustomEvent).detail)}`));
+    });
     expect(await axeViolations(page, { include: ['sst-chat'] }), 'launcher').toEqual([]);
     await openByKeyboard(page);
     expect(formatViolations(await axeViolations(page, { include: ['sst-chat'] })), 'open panel').toEqual('');
@@ -93,6 +99,47 @@ describe('the self-guided session', () => {
       expect(await card.getByRole('button', { name }).isVisible(), name).toBe(true);
     }
     expect(formatViolations(await axeViolations(page, { include: ['sst-chat'] })), 'plan card').toEqual('');
+    // The host page hears how the session went, and never what was said.
+    expect(await page.evaluate(() => (window as unknown as { sstEvents: string[] }).sstEvents)).toEqual([
+      'sst-opened {"flow":"default"}',
+      'sst-session-started {"flow":"default"}',
+      'sst-session-completed {"flow":"default"}',
+    ]);
+  });
+
+  it('moves a young person into the youth flow, which the service enables', async () => {
+    await page.goto(`${app.url}/`);
+    await openByKeyboard(page);
+    await runFlow(page, flow, SCRIPT, 'age_band');
+    await page.keyboard.press('Tab'); // "13 to 17" is the second option
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => sessionStorage.getItem('sst-chat:session')?.includes('"flow":"youth"'));
+    const youth = parseFlowFile('flows/youth.flow.yaml');
+    expect((await stored(page)).step).toBe(youth.steps[0]!.id);
+    const firstWords = youth.steps[0]!.say[0]!.en!.slice(0, 20);
+    await expect.poll(async () => (await log().innerText()).includes(firstWords)).toBe(true);
+    await expect.poll(async () => (await focused(page)).inWidget).toBe(true);
+  });
+
+  it('reflows at 320 CSS pixels (400% zoom) with nothing cut off sideways', async () => {
+    await page.setViewportSize({ width: 320, height: 256 });
+    await page.goto(`${app.url}/`);
+    await openByKeyboard(page);
+    await runFlow(page, flow, SCRIPT, 'plan');
+    const overflow = await page.evaluate(() => {
+      const panel = document.querySelector('sst-chat')!.shadowRoot!.querySelector('sst-panel')!.shadowRoot!;
+      const box = panel.querySelector('.panel')!.getBoundingClientRect();
+      // Anything that scrolls sideways, or sticks out of the panel (screen-reader-only text aside).
+      const wide = [...panel.querySelectorAll<HTMLElement>('*')].filter((el) => {
+        if (el.closest('.visually-hidden')) return false;
+        const sideways = el.scrollWidth > el.clientWidth + 1 && ['auto', 'scroll'].includes(getComputedStyle(el).overflowX);
+        return sideways || el.getBoundingClientRect().right > box.right + 1;
+      });
+      return { wide: wide.map((el) => `${el.tagName}.${el.className}`), right: box.right, width: window.innerWidth };
+    });
+    expect(overflow.wide).toEqual([]);
+    expect(overflow.right).toBeLessThanOrEqual(overflow.width);
+    expect(formatViolations(await axeViolations(page, { include: ['sst-chat'] }))).toEqual('');
   });
 
   it('resumes at the same step with the transcript after a reload and on another page of the site', async () => {

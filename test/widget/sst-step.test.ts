@@ -43,6 +43,12 @@ describe('<sst-step>', () => {
     await expect.element(box).toHaveValue('');
   });
 
+  it('an optional question can be skipped with its own button', async () => {
+    const { events } = await mount(step('supports'));
+    await page.getByRole('button', { name: 'Skip this question' }).click();
+    expect(events).toEqual([{ type: 'answer', detail: { value: '' } }]);
+  });
+
   it('rating: eleven buttons from 0 to 10 in a labelled group, operable by keyboard', async () => {
     const { el, events } = await mount(step('rating_before'));
     const group = page.getByRole('group', { name: 'How things are for me right now' });

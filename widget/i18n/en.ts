@@ -30,6 +30,7 @@ export const en = {
   text: (number: string) => `Text ${number}`,
   website: 'Website',
   send: 'Send',
+  skip: 'Skip this question',
   continue: 'Continue',
   enterHint: 'Enter sends. Shift and Enter starts a new line.',
   needWords: 'Write a few words first. Anything is fine.',
@@ -37,7 +38,6 @@ export const en = {
   charactersLeft: (n: number) => `${n} characters left`,
   pickOne: 'Choose at least one, or write your own.',
   other: 'Something else (optional)',
-  ratingScale: (min: string, max: string) => `0 means ${min}. 10 means ${max}.`,
   days: ['Today', 'Tomorrow', 'The day after tomorrow'],
   planCard: {
     copy: 'Copy',

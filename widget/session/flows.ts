@@ -36,3 +36,20 @@ export function readSession(): StoredSession | null {
 export function writeSession(session: StoredSession): void {
   write(KEYS.session, JSON.stringify(session));
 }
+
+/**
+ * Whether a stored snapshot fits this flow: storage is untrusted (an older build, a half-written
+ * value, or someone editing it), and a snapshot naming an unknown step would stop the actor.
+ */
+export function usableSnapshot(snapshot: unknown, flow: Flow): boolean {
+  const s = snapshot as { value?: unknown; status?: unknown; context?: { transcript?: unknown; answers?: unknown } } | null;
+  return (
+    typeof s === 'object' &&
+    s !== null &&
+    (s.status === 'active' || s.status === 'done') &&
+    typeof s.value === 'string' &&
+    (s.value === 'switching' || flow.steps.some((step) => step.id === s.value)) &&
+    Array.isArray(s.context?.transcript) &&
+    typeof s.context?.answers === 'object'
+  );
+}

@@ -205,4 +205,35 @@ export const panelStyles = css`
     margin: 0;
     padding-inline-start: 1.25rem;
   }
+  /*
+   * Short viewports (a phone on its side, 400% zoom): one scrolling column instead of two nested
+   * scroll areas, with a compact header that stays in place so Get help now and Exit are always there.
+   */
+  @media (max-height: 32rem) {
+    .panel {
+      overflow-y: auto;
+    }
+    .header {
+      position: sticky;
+      inset-block-start: 0;
+      z-index: 1;
+      padding-block: 0.25rem;
+    }
+    .subtitle {
+      display: none;
+    }
+    .header button {
+      min-block-size: 32px;
+      padding-block: 0.125rem;
+    }
+    .body,
+    .scroll {
+      flex: none;
+    }
+    .scroll,
+    .controls {
+      overflow: visible;
+      max-block-size: none;
+    }
+  }
 `;

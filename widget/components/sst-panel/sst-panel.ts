@@ -13,7 +13,7 @@ import { SstEvent, type SstEventName } from '../../events.js';
 import { strings, type Strings } from '../../i18n/index.js';
 import type { SstChat } from '../../launcher/sst-chat.js';
 import { loadConfig, pickFlow, safeUrl, type WidgetConfig } from '../../session/config.js';
-import { loadFlow, readSession, writeSession } from '../../session/flows.js';
+import { loadFlow, readSession, usableSnapshot, writeSession } from '../../session/flows.js';
 import { escapeTwice, quickExit } from '../../session/quick-exit.js';
 import { KEYS, clearAll, remove, write } from '../../session/storage.js';
 import { define } from '../define.js';
@@ -89,7 +89,8 @@ export class SstPanel extends LitElement {
       const flowId = stored && config.flows.includes(stored.flow) ? stored.flow : pickFlow(this.chat, config);
       const flow = await loadFlow(flowId);
       // A snapshot from another version of the flow may name steps that no longer exist.
-      this.start(flow, stored?.flow === flow.id && stored.version === flow.version ? stored.snapshot : undefined);
+      const resumable = stored?.flow === flow.id && stored.version === flow.version && usableSnapshot(stored.snapshot, flow);
+      this.start(flow, resumable ? stored.snapshot : undefined);
     } catch (error) {
       console.error('sst-chat: could not load', error instanceof Error ? error.message : error);
       this.failed = true;
@@ -100,6 +101,7 @@ export class SstPanel extends LitElement {
   private start(flow: Flow, snapshot: unknown): void {
     if (this.session) this.removeController(this.session);
     this.flow = flow;
+    this.focusStep = true;
     this.completed = snapshot !== undefined && (snapshot as { status?: string }).status === 'done';
     this.session = new ActorController(this, compileFlow(flow, { locale: this.config!.locale, format: this.t.format }), {
       input: { enabledFlows: this.config!.flows },
@@ -206,7 +208,8 @@ export class SstPanel extends LitElement {
       </div>`;
     }
     const snap = this.session?.snapshot;
-    if (!snap || !this.flow || !this.config) return html`<p class="loading" role="status">${t.loading}</p>`;
+    // While moving into another flow (an age-band answer), show loading rather than an ending.
+    if (!snap || !this.flow || !this.config || snap.output?.switchTo) return html`<p class="loading" role="status">${t.loading}</p>`;
     const step = currentStep(this.flow, snap);
     const plan = Object.values(snap.context.answers).find(isPlan);
     const speaker = this.config.serviceName;

@@ -41,6 +41,12 @@ export const stepStyles = css`
     resize: vertical;
     flex: 1;
   }
+  .skip {
+    align-self: flex-start;
+    border-color: var(--_line);
+    color: var(--_text);
+    font-weight: 400;
+  }
   .hint {
     margin: 0;
     color: var(--_muted);

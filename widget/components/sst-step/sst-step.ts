@@ -117,6 +117,7 @@ export class SstStep extends LitElement {
         <button class="primary" type="submit">${this.strings.send}</button>
       </div>
       <p id="hint" class="hint">${this.strings.enterHint}</p>
+      ${step.optional ? html`<button type="button" class="skip" @click=${() => this.#answer('')}>${this.strings.skip}</button>` : nothing}
       ${this.#errorLine()}
     </form>`;
   }
@@ -166,8 +167,8 @@ export class SstStep extends LitElement {
       <div class="scale-buttons">
         ${values.map((v) => html`<button type="button" @click=${() => this.#answer(v)}>${v}</button>`)}
       </div>
-      <div class="ends" aria-hidden="true"><span>${step.min} · ${minLabel}</span><span>${step.max} · ${maxLabel}</span></div>
-      <p id="scale" class="visually-hidden">${this.strings.ratingScale(minLabel, maxLabel)}</p>
+      <div class="ends" aria-hidden="true"><span>${minLabel}</span><span>${maxLabel}</span></div>
+      <p id="scale" class="visually-hidden">${minLabel}. ${maxLabel}.</p>
     </div>`;
   }
 
