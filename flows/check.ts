@@ -75,6 +75,7 @@ export function checkFlow(flow: Flow, file: string, options: CheckOptions = {}):
           report(i, `options[${k}].flow: there is no flow "${o.flow}"${didYouMean(o.flow, options.flows)}`);
       });
       if (!step.multiple && step.next && step.options.every((o) => o.goto)) report(i, 'every option has "goto", so "next" is never used');
+      if (!step.multiple && step.other) report(i, '"other" (a "Something else" box) is shown only with multiple: true');
     }
     if (step.kind === 'rating' && step.min >= step.max) report(i, `min (${step.min}) must be below max (${step.max})`);
   });

@@ -146,7 +146,10 @@ export const EndStep = z.strictObject({
   ...base,
   kind: z.literal('end'),
   /** Links shown on the last screen (service pages, come back any time). */
-  links: z.array(z.strictObject({ label: LocalText, href: z.string().min(1) })).default([]),
+  // Only web, phone and mail links: a "javascript:" link would run on the host page.
+  links: z
+    .array(z.strictObject({ label: LocalText, href: z.string().regex(/^(https?:\/\/|\/|tel:|sms:|mailto:)/, 'a link starting with https://, /, tel:, sms: or mailto:') }))
+    .default([]),
 });
 
 export const Step = z.discriminatedUnion('kind', [

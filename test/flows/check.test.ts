@@ -238,3 +238,18 @@ describe('flowDiagram', () => {
     expect(d).toMatch(/class .*s_welcome.* crisis/);
   });
 });
+
+describe('checkFlow: what the widget can show', () => {
+  it('reports a "Something else" box on a single choice, which the widget does not draw', () => {
+    const p = problems(
+      '  - { id: pick, kind: choice, capture: c, label: { en: Pick }, other: { capture: o, label: { en: Other } }, options: [{ value: a, label: { en: A } }] }\n' + END,
+    );
+    expect(p.join('\n')).toContain('step "pick" (steps[0]): "other" (a "Something else" box) is shown only with multiple: true');
+  });
+
+  it('refuses an end link that could run script on the host page', () => {
+    const p = problems('  - { id: done, kind: end, links: [{ label: { en: Hi }, href: "javascript:alert(1)" }] }\n');
+    expect(p.join('\n')).toContain('step "done"');
+    expect(p.join('\n')).toContain('https://');
+  });
+});

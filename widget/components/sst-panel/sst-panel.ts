@@ -7,7 +7,7 @@ import { LitElement, html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { compileFlow, currentStep, type SessionMachine, type SessionSnapshot } from '../../../flows/compile.js';
 import type { Flow } from '../../../flows/schema.js';
-import { isPlan } from '../../../flows/text.js';
+import { isPlan, localize } from '../../../flows/text.js';
 import { ActorController } from '../../controllers/actor-controller.js';
 import { SstEvent, type SstEventName } from '../../events.js';
 import { strings, type Strings } from '../../i18n/index.js';
@@ -245,7 +245,11 @@ export class SstPanel extends LitElement {
 
   private renderEnd() {
     const t = this.t;
-    const links = this.config?.links ?? [];
+    // The flow's own links first (e.g. "come back any time"), then the service's pages.
+    const step = this.flow && this.session ? currentStep(this.flow, this.session.snapshot) : undefined;
+    const locale = this.config?.locale ?? 'en';
+    const flowLinks = step?.kind === 'end' ? step.links.map((l) => ({ label: localize(l.label, locale, this.flow!.locales[0]!), href: l.href })) : [];
+    const links = [...flowLinks, ...(this.config?.links ?? [])];
     return html`<div class="end">
       ${links.length
         ? html`<ul class="links">
