@@ -107,6 +107,44 @@ describe('the self-guided session', () => {
     ]);
   });
 
+  it('after quick exit, Back to an earlier page of the site (from the back/forward cache) shows nothing of the chat', async () => {
+    const cached = await launchBrowser({ backForwardCache: true });
+    try {
+      const ctx = await cached.newContext();
+      await ctx.route(`${SAFE}**`, (route) => route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>Weather</title>' }));
+      const tab = await ctx.newPage();
+      await tab.goto(`${app.url}/`);
+      await tab.evaluate(() => addEventListener('pageshow', (e) => ((window as unknown as { restored: boolean }).restored = e.persisted)));
+      await openByKeyboard(tab);
+      await runFlow(tab, flow, SCRIPT, 'preferred_future');
+      await tab.getByRole('navigation').getByRole('link', { name: 'Our services' }).click();
+      await tab.waitForURL('**/services.html');
+      await tab.getByRole('dialog').waitFor();
+      await tab.getByRole('button', { name: 'Exit', exact: true }).click();
+      await tab.waitForURL(SAFE);
+      await tab.goBack({ waitUntil: 'commit' });
+      await tab.waitForURL(`${app.url}/`);
+      await tab.waitForLoadState('load');
+      await tab.waitForTimeout(300);
+      expect(await tab.getByRole('dialog').isVisible()).toBe(false);
+      expect(await tab.getByText('Feel less stuck about my exams').count()).toBe(0);
+    } finally {
+      await cached.close();
+    }
+  });
+
+  it('one Escape just after a page loads does not leave: it takes two', async () => {
+    await page.goto(`${app.url}/`);
+    await openByKeyboard(page);
+    await runFlow(page, flow, SCRIPT, 'best_hopes');
+    await page.goto(`${app.url}/services.html`);
+    await page.getByRole('dialog').waitFor();
+    await page.keyboard.press('Escape');
+    await page.waitForTimeout(300);
+    expect(page.url()).toBe(`${app.url}/services.html`);
+    expect((await stored(page)).step).toBe('best_hopes');
+  });
+
   it('moves a young person into the youth flow, which the service enables', async () => {
     await page.goto(`${app.url}/`);
     await openByKeyboard(page);

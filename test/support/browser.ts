@@ -11,8 +11,18 @@ import type { ElementContext, ImpactValue, RunOptions } from 'axe-core';
 const require = createRequire(import.meta.url);
 const AXE_PATH = require.resolve('axe-core/axe.min.js');
 
-export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS });
+/**
+ * `backForwardCache`: keep pages in the back/forward cache as desktop Chrome does (the automation
+ * default turns it off), to test what Back shows after leaving a page.
+ */
+export function launchBrowser(options: { backForwardCache?: boolean } = {}): Promise<Browser> {
+  if (!options.backForwardCache) return chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS });
+  return chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    args: [...CHROMIUM_ARGS, '--enable-features=BackForwardCache', '--disable-features=BackForwardCacheMemoryControls'],
+    ignoreDefaultArgs: ['--disable-back-forward-cache'],
+  });
 }
 
 /** One axe violation, reduced to what a failing test should print. */

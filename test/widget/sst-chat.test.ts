@@ -77,3 +77,57 @@ describe('<sst-chat>', () => {
     await userEvent.keyboard('{Tab}');
   });
 });
+
+describe('<sst-chat> when things go wrong', () => {
+  it('with an unreachable server, still runs the session and shows the country’s crisis lines', async () => {
+    embed({ server: '/no-such-server/', country: 'AU', 'service-name': 'Test Service' });
+    await page.getByRole('button', { name: 'Need to talk?' }).click();
+    await expect.element(page.getByRole('log', { name: 'Conversation' })).toHaveTextContent('welcome');
+    await page.getByRole('button', { name: 'Get help now' }).click();
+    await expect.element(page.getByRole('link', { name: 'Call 000' })).toHaveAttribute('href', 'tel:000');
+  });
+
+  it('a damaged stored session starts a new one instead of failing', async () => {
+    sessionStorage.setItem('sst-chat:session', JSON.stringify({ v: 1, flow: 'default', version: 1, snapshot: { status: 'active', value: 'best_hopes', context: { answers: null, transcript: [null] } } }));
+    embed({ 'service-name': 'Test Service' });
+    await page.getByRole('button', { name: 'Need to talk?' }).click();
+    await expect.element(page.getByRole('log', { name: 'Conversation' })).toHaveTextContent('welcome');
+    await expect.element(page.getByRole('button', { name: "I understand. Let's start." })).toBeVisible();
+  });
+
+  it('moving the element in the page keeps the open conversation and says "opened" once', async () => {
+    const { el, events } = embed({ 'service-name': 'Test Service' });
+    await page.getByRole('button', { name: 'Need to talk?' }).click();
+    await page.getByRole('button', { name: "I understand. Let's start." }).click();
+    const box = document.createElement('section');
+    document.body.append(box);
+    box.append(el);
+    await expect.element(page.getByRole('log', { name: 'Conversation' })).toHaveTextContent("I understand. Let's start.");
+    expect(events.filter((e) => e.startsWith('sst-opened'))).toHaveLength(1);
+  });
+
+  it('a second <sst-chat> on the page is ignored rather than sharing the conversation', async () => {
+    embed({ 'service-name': 'First' });
+    embed({ 'service-name': 'Second' });
+    expect(page.getByRole('button', { name: 'Need to talk?' }).all()).toHaveLength(1);
+  });
+});
+
+describe('<sst-chat> on a host page with its own styles', () => {
+  it('keeps its size when the host shrinks the root font, and can be themed through parts', async () => {
+    const style = document.createElement('style');
+    style.textContent = 'html { font-size: 62.5%; } sst-chat::part(header) { background: rgb(1, 2, 3); } sst-chat { --sst-accent: rgb(4, 5, 6); }';
+    document.head.append(style);
+    try {
+      const { el } = embed({ 'service-name': 'Test Service' });
+      await page.getByRole('button', { name: 'Need to talk?' }).click();
+      await expect.element(page.getByRole('dialog')).toBeVisible();
+      const panel = el.shadowRoot!.querySelector('sst-panel')!.shadowRoot!;
+      expect(getComputedStyle(panel.querySelector('.panel')!).fontSize).toBe('16px');
+      expect(getComputedStyle(panel.querySelector('.header')!).backgroundColor).toBe('rgb(1, 2, 3)');
+      expect(getComputedStyle(el.shadowRoot!.querySelector('button')!).backgroundColor).toBe('rgb(4, 5, 6)');
+    } finally {
+      style.remove();
+    }
+  });
+});

@@ -1,7 +1,7 @@
 /**
  * The step controls in Chromium, used the way a person would (keyboard, roles, names).
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { page, userEvent } from 'vitest/browser';
 import flow from '../../flows/default.flow.yaml';
 import type { Step } from '../../flows/schema.js';
@@ -23,7 +23,10 @@ async function mount(s: Step, answers = {}): Promise<{ el: SstStep; events: Arra
   return { el, events };
 }
 
-afterEach(() => document.body.replaceChildren());
+afterEach(() => {
+  document.body.replaceChildren();
+  vi.useRealTimers();
+});
 
 /** The focused element inside the step's shadow root (document.activeElement stops at the host). */
 const focusedIn = (el: SstStep) => (el.shadowRoot!.activeElement as HTMLElement | null)?.textContent?.trim() ?? el.shadowRoot!.activeElement?.tagName;
@@ -71,7 +74,22 @@ describe('<sst-step>', () => {
     expect(events).toEqual([{ type: 'answer', detail: { value: ['pet', 'music'], other: 'my garden' } }]);
   });
 
+  it('plan: a time already gone today is refused kindly, so the plan is never in the past', async () => {
+    vi.setSystemTime(new Date(2026, 10, 26, 20, 15));
+    const { events } = await mount(step('plan'));
+    await page.getByRole('textbox', { name: 'What small thing will you do?' }).fill('Walk to the corner');
+    await page.getByRole('combobox', { name: 'Which day?' }).selectOptions('Today');
+    await page.getByRole('combobox', { name: 'What time?' }).selectOptions('20:00');
+    await page.getByRole('button', { name: 'Save my plan' }).click();
+    expect(events).toEqual([]);
+    await expect.element(page.getByRole('alert')).toHaveTextContent('That time has already passed today.');
+    await page.getByRole('combobox', { name: 'What time?' }).selectOptions('20:30');
+    await page.getByRole('button', { name: 'Save my plan' }).click();
+    expect(events[0]!.detail).toMatchObject({ value: { day: 0, time: '20:30' } });
+  });
+
   it('plan: the step itself is required; day and time are lists; a second visit is pre-filled', async () => {
+    vi.setSystemTime(new Date(2026, 10, 26, 9, 0));
     const { events } = await mount(step('plan'));
     await page.getByRole('button', { name: 'Save my plan' }).click();
     expect(events).toEqual([]);
@@ -81,7 +99,7 @@ describe('<sst-step>', () => {
     await page.getByRole('combobox', { name: 'What time?' }).selectOptions('18:30');
     await page.getByRole('textbox', { name: 'Where will you be?' }).fill('Home');
     await page.getByRole('button', { name: 'Save my plan' }).click();
-    expect(events[0]!.detail).toMatchObject({ value: { what: 'Walk to the corner', day: 0, time: '18:30', where: 'Home' } });
+    expect(events[0]!.detail).toMatchObject({ value: { what: 'Walk to the corner', day: 0, time: '18:30', where: 'Home', date: '2026-11-26' } });
 
     document.body.replaceChildren();
     await mount(step('plan'), { plan: { what: 'Walk to the corner', day: 2, time: '07:00', where: 'Park', obstacle: 'Rain', ifThen: 'Umbrella' } });

@@ -23,7 +23,7 @@ export const sharedStyles = css`
   button {
     min-block-size: 44px;
     min-inline-size: 44px;
-    padding: 0.5rem 1rem;
+    padding: 0.5em 1em;
     border-radius: calc(var(--_radius) / 1.5);
     border: 2px solid var(--_accent);
     background: var(--_surface);

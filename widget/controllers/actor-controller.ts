@@ -69,6 +69,13 @@ export class ActorController<TLogic extends AnyActorLogic> implements ReactiveCo
     this.#actor = this.#create(persisted);
   }
 
+  /** Stops the actor for good, e.g. when the host replaces this controller with another. */
+  dispose(): void {
+    this.#unsubscribe?.();
+    this.#unsubscribe = null;
+    this.#actor.stop();
+  }
+
   #create(snapshot: unknown): Actor<TLogic> {
     const options: { input?: InputFrom<TLogic>; snapshot?: never } = {};
     if (this.#options.input !== undefined) options.input = this.#options.input;

@@ -6,9 +6,10 @@
 import { englishFormat, type AnswerFormat } from '../../flows/text.js';
 
 export const en = {
+  /** The language of these strings (and of the flows shipped with them), for the `lang` attribute. */
+  lang: 'en',
   dir: 'ltr' as 'ltr' | 'rtl',
   format: englishFormat as AnswerFormat,
-  dialogLabel: (service: string) => `Chat with ${service}`,
   selfGuided: 'A self-guided conversation',
   getHelp: 'Get help now',
   exit: 'Exit',
@@ -19,7 +20,6 @@ export const en = {
   loadFailed: 'Sorry, the chat could not load. Please try again in a moment. If you need help now, use Get help now.',
   tryAgain: 'Try again',
   conversation: 'Conversation',
-  botName: (service: string) => service,
   you: 'You',
   helpTitle: 'Get help now',
   helpIntro: 'If you are in danger, or might act on thoughts of harming yourself, please contact one of these now. You deserve support.',
@@ -35,9 +35,7 @@ export const en = {
   enterHint: 'Enter sends. Shift and Enter starts a new line.',
   needWords: 'Write a few words first. Anything is fine.',
   tooLong: (max: number) => `That is a bit long. Please keep it under ${max} characters.`,
-  charactersLeft: (n: number) => `${n} characters left`,
-  pickOne: 'Choose at least one, or write your own.',
-  other: 'Something else (optional)',
+  timePassed: 'That time has already passed today. Choose a later time, or another day.',
   days: ['Today', 'Tomorrow', 'The day after tomorrow'],
   planCard: {
     copy: 'Copy',
@@ -52,7 +50,6 @@ export const en = {
     calendarTitle: (what: string) => `My step: ${what}`,
     fileName: 'my-plan',
   },
-  finished: 'You have reached the end of this session.',
   startAgain: 'Start a new session',
   close: 'Close',
 };

@@ -25,7 +25,7 @@
  * @cssproperty [--sst-accent=#0f5e6e] - Main colour (buttons, the person's messages).
  * @cssproperty [--sst-accent-contrast=#fff] - Text on the accent colour.
  * @cssproperty [--sst-font=system-ui] - Font family.
- * @cssproperty [--sst-offset=1rem] - Distance of the launcher and panel from the viewport edge.
+ * @cssproperty [--sst-offset=1em] - Distance of the launcher and panel from the viewport edge.
  * @cssproperty [--sst-z-index=2147483000] - Stacking level above the host page.
  */
 import { launcherStyles } from './sst-chat.styles.js';
@@ -34,10 +34,15 @@ import { KEYS, read } from '../session/storage.js';
 /** What the lazily loaded panel module provides to the launcher. */
 export interface PanelElement extends HTMLElement {
   chat: SstChat;
-  show(): void;
+  /** `focus`: move focus into the chat (only when the person opened it themselves). */
+  show(focus: boolean): void;
 }
 
 const ICON = '<svg viewBox="0 0 24 24" aria-hidden="true"><path d="M4 4h16a2 2 0 0 1 2 2v10a2 2 0 0 1-2 2H8l-4 4V6a2 2 0 0 1 2-2z"/></svg>';
+const DEFAULT_LABEL = 'Need to talk?';
+
+/** The element that owns the page's conversation: one per page, since they share one stored session. */
+let owner: SstChat | null = null;
 
 export class SstChat extends HTMLElement {
   static readonly observedAttributes = ['launcher-label'];
@@ -45,25 +50,44 @@ export class SstChat extends HTMLElement {
   #loading: Promise<PanelElement> | null = null;
 
   connectedCallback(): void {
+    if (owner && owner !== this && owner.isConnected) {
+      console.warn('sst-chat: only one <sst-chat> per page is shown; this one is ignored.');
+      return;
+    }
+    owner = this;
     if (!this.shadowRoot) this.#render();
+    // Moving the element in the page reconnects it: the panel it has keeps the conversation.
+    if (this.#loading) return;
     // A conversation that was open on the previous page (or before a reload) reopens by itself.
+    // On a new page the person arrives on the page, so focus stays there; after a reload of the
+    // page they were chatting on, focus goes back to where they were typing.
     if (read(KEYS.open) === '1') {
-      void this.open();
+      const navigation = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
+      void this.open(navigation?.type === 'reload');
     } else if ('requestIdleCallback' in window) {
       // Warm the cache when the host page has nothing else to do, so opening feels instant.
-      requestIdleCallback(() => void loadPanelModule(), { timeout: 10_000 });
+      requestIdleCallback(() => void loadPanelModule().catch(() => undefined), { timeout: 10_000 });
     }
   }
 
   attributeChangedCallback(): void {
-    if (this.#button) this.#button.lastChild!.textContent = this.#label();
+    this.#setLabel();
   }
 
   /** Opens the chat, loading it first if needed. A stored session resumes where it was. */
-  async open(): Promise<void> {
-    const panel = await this.#ensurePanel();
+  async open(focus = true): Promise<void> {
+    let panel: PanelElement;
+    try {
+      panel = await this.#ensurePanel();
+    } catch {
+      // Offline or a failed deploy: let a later click try again, and say so on the button.
+      this.#loading = null;
+      this.#setLabel('The chat could not load. Try again');
+      return;
+    }
+    this.#setLabel();
     this.#button?.setAttribute('aria-expanded', 'true');
-    panel.show();
+    panel.show(focus);
   }
 
   /** Called by the panel when it hides: the launcher comes back and takes focus. */
@@ -72,23 +96,30 @@ export class SstChat extends HTMLElement {
     this.#button?.focus();
   }
 
-  #label(): string {
-    return this.getAttribute('launcher-label') || 'Need to talk?';
+  #setLabel(text?: string): void {
+    if (!this.#button) return;
+    const custom = this.getAttribute('launcher-label');
+    this.#button.lastChild!.textContent = text ?? (custom || DEFAULT_LABEL);
+    // Our own words are English even on a page in another language (a host's label is theirs).
+    if (custom && !text) this.#button.removeAttribute('lang');
+    else this.#button.lang = 'en';
   }
 
   #render(): void {
     const root = this.attachShadow({ mode: 'open' });
     root.innerHTML = `<style>${launcherStyles}</style><button part="launcher" type="button" aria-haspopup="dialog" aria-expanded="false">${ICON}<span></span></button>`;
     this.#button = root.querySelector('button');
-    this.#button!.lastChild!.textContent = this.#label();
+    this.#setLabel();
     this.#button!.addEventListener('click', () => void this.open());
-    this.#button!.addEventListener('pointerenter', () => void loadPanelModule(), { once: true });
+    this.#button!.addEventListener('pointerenter', () => void loadPanelModule().catch(() => undefined), { once: true });
   }
 
   #ensurePanel(): Promise<PanelElement> {
     this.#loading ??= loadPanelModule().then(() => {
       const panel = document.createElement('sst-panel') as PanelElement;
       panel.chat = this;
+      // Lets host pages style the panel's parts from outside: sst-chat::part(header).
+      panel.setAttribute('exportparts', 'panel, header, transcript, controls, help, plan-card');
       this.shadowRoot!.append(panel);
       return panel;
     });
@@ -98,6 +129,18 @@ export class SstChat extends HTMLElement {
 
 let panelModule: Promise<unknown> | null = null;
 function loadPanelModule(): Promise<unknown> {
-  panelModule ??= import('../components/sst-panel/sst-panel.js');
+  panelModule ??= import('../components/sst-panel/sst-panel.js').catch((error: unknown) => {
+    panelModule = null; // a later attempt may succeed (the browser retries a failed import)
+    throw error;
+  });
   return panelModule;
 }
+
+/*
+ * After a quick exit, Back can bring an earlier page of the site out of the back/forward cache with
+ * the conversation still drawn on it. Storage was cleared on exit, so a restored page with an open
+ * chat but no stored session is reloaded: it then shows nothing of the conversation.
+ */
+window.addEventListener('pageshow', (event) => {
+  if (event.persisted && owner?.shadowRoot?.querySelector('sst-panel') && !read(KEYS.session)) location.reload();
+});

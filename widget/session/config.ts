@@ -29,10 +29,25 @@ export function configUrl(server: string): string {
   return new URL('api/config', base).href;
 }
 
+/**
+ * The server's configuration, or nothing when it cannot be had in time. The self-guided session
+ * needs no server, so a slow or failing server must not stop it: attributes and the bundled crisis
+ * lines take over.
+ */
 async function fetchServerConfig(server: string): Promise<ServerConfig> {
-  const response = await fetch(configUrl(server), { credentials: 'omit', headers: { accept: 'application/json' } });
-  if (!response.ok) throw new Error(`config: HTTP ${response.status}`);
-  return (await response.json()) as ServerConfig;
+  try {
+    const response = await fetch(configUrl(server), {
+      credentials: 'omit',
+      headers: { accept: 'application/json' },
+      signal: AbortSignal.timeout(8000),
+    });
+    if (!response.ok) throw new Error(`HTTP ${response.status}`);
+    const data = (await response.json()) as unknown;
+    return typeof data === 'object' && data !== null ? (data as ServerConfig) : {};
+  } catch (error) {
+    console.warn('sst-chat: the service configuration could not be loaded; using the page’s settings.', error instanceof Error ? error.message : '');
+    return {};
+  }
 }
 
 export async function loadConfig(element: HTMLElement): Promise<WidgetConfig> {
@@ -52,7 +67,7 @@ export async function loadConfig(element: HTMLElement): Promise<WidgetConfig> {
   return {
     serviceName: attr('service-name') ?? fromServer.serviceName ?? 'Support chat',
     country,
-    locale: attr('locale') ?? fromServer.locale ?? document.documentElement.lang ?? 'en',
+    locale: attr('locale') || fromServer.locale || document.documentElement.lang || 'en',
     safeExitUrl: safeUrl(attr('safe-url') ?? fromServer.safeExitUrl),
     flows: flows.length ? flows : ['default'],
     crisisResources: crisisResources ?? [],

@@ -39,17 +39,22 @@ export function writeSession(session: StoredSession): void {
 
 /**
  * Whether a stored snapshot fits this flow: storage is untrusted (an older build, a half-written
- * value, or someone editing it), and a snapshot naming an unknown step would stop the actor.
+ * value, or someone editing it), and a snapshot that does not fit would stop the actor.
  */
 export function usableSnapshot(snapshot: unknown, flow: Flow): boolean {
-  const s = snapshot as { value?: unknown; status?: unknown; context?: { transcript?: unknown; answers?: unknown } } | null;
+  const s = snapshot as { value?: unknown; status?: unknown; context?: Record<string, unknown> } | null;
+  const c = s?.context;
+  const isObject = (v: unknown) => typeof v === 'object' && v !== null && !Array.isArray(v);
   return (
-    typeof s === 'object' &&
-    s !== null &&
-    (s.status === 'active' || s.status === 'done') &&
-    typeof s.value === 'string' &&
-    (s.value === 'switching' || flow.steps.some((step) => step.id === s.value)) &&
-    Array.isArray(s.context?.transcript) &&
-    typeof s.context?.answers === 'object'
+    isObject(s) &&
+    (s!.status === 'active' || s!.status === 'done') &&
+    typeof s!.value === 'string' &&
+    (s!.value === 'switching' || flow.steps.some((step) => step.id === s!.value)) &&
+    isObject(c) &&
+    isObject(c!.answers) &&
+    isObject(c!.visits) &&
+    Array.isArray(c!.enabledFlows) &&
+    Array.isArray(c!.transcript) &&
+    (c!.transcript as unknown[]).every((e) => isObject(e) && typeof (e as { id?: unknown }).id === 'number' && typeof (e as { text?: unknown }).text === 'string')
   );
 }

@@ -9,18 +9,25 @@ export function quickExit(safeUrl: string): void {
   window.location.replace(safeUrl);
 }
 
-/** Calls `onArmed` on a first Escape and `onExit` when a second follows within `windowMs`. */
-export function escapeTwice(onArmed: () => void, onExit: () => void, windowMs = 1500): (e: KeyboardEvent) => void {
-  let last = 0;
+/**
+ * Calls `onArmed(true)` on a first Escape, `onExit` when a second follows within `windowMs`, and
+ * `onArmed(false)` when the window passes. Escapes the host page already handled still count: in a
+ * hurry, a person should not have to know which part of the page has focus.
+ */
+export function escapeTwice(onArmed: (armed: boolean) => void, onExit: () => void, windowMs = 1500): (e: KeyboardEvent) => void {
+  let last = -Infinity; // performance.now() starts near 0 on every page, so 0 would arm at once
+  let timer: ReturnType<typeof setTimeout> | undefined;
   return (event) => {
     if (event.key !== 'Escape' || event.repeat) return;
     const now = performance.now();
+    clearTimeout(timer);
     if (now - last <= windowMs) {
-      last = 0;
+      last = -Infinity;
       onExit();
     } else {
       last = now;
-      onArmed();
+      onArmed(true);
+      timer = setTimeout(() => onArmed(false), windowMs);
     }
   };
 }

@@ -99,8 +99,12 @@ export async function copy(text: string): Promise<boolean> {
   }
 }
 
-/** Prints only the plan, from a hidden frame, so the host page's layout is not printed. */
-export function printPlan(title: string, lines: CardLine[]): void {
+/**
+ * Prints only the plan, from a hidden frame inside the widget's shadow root (`container`): the host
+ * page's layout is not printed, and the plan never enters the host page's own DOM, where its
+ * scripts (analytics, session replay) could read it.
+ */
+export function printPlan(title: string, lines: CardLine[], container: Node & ParentNode): void {
   const frame = document.createElement('iframe');
   frame.setAttribute('aria-hidden', 'true');
   frame.tabIndex = -1;
@@ -108,8 +112,10 @@ export function printPlan(title: string, lines: CardLine[]): void {
   const esc = (s: string) => s.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
   frame.srcdoc = `<!doctype html><meta charset="utf-8"><title>${esc(title)}</title><style>body{font:14pt/1.5 system-ui,sans-serif;margin:2cm}dt{font-weight:700;margin-top:1em}dd{margin:0}</style><h1>${esc(title)}</h1><dl>${lines.map((l) => `<dt>${esc(l.label)}</dt><dd>${esc(l.value)}</dd>`).join('')}</dl>`;
   frame.addEventListener('load', () => {
-    frame.contentWindow?.print();
-    setTimeout(() => frame.remove(), 60_000);
+    const view = frame.contentWindow;
+    view?.addEventListener('afterprint', () => frame.remove());
+    view?.print();
+    setTimeout(() => frame.remove(), 60_000); // in case afterprint never comes
   });
-  document.body.append(frame);
+  container.append(frame);
 }

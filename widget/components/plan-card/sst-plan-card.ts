@@ -17,19 +17,19 @@ export class SstPlanCard extends LitElement {
       section {
         border: 2px solid var(--_accent);
         border-radius: var(--_radius);
-        padding: 1rem;
+        padding: 1em;
         background: var(--_surface);
       }
       h3 {
-        margin: 0 0 0.5rem;
-        font-size: 1.125rem;
+        margin: 0 0 0.5em;
+        font-size: 1.125em;
       }
       dl {
         margin: 0;
       }
       dt {
         font-weight: 700;
-        margin-block-start: 0.5rem;
+        margin-block-start: 0.5em;
       }
       dd {
         margin: 0;
@@ -39,13 +39,13 @@ export class SstPlanCard extends LitElement {
       .actions {
         display: flex;
         flex-wrap: wrap;
-        gap: 0.5rem;
-        margin-block-start: 1rem;
+        gap: 0.5em;
+        margin-block-start: 1em;
       }
       p {
-        margin: 0.5rem 0 0;
+        margin: 0.5em 0 0;
         color: var(--_muted);
-        font-size: 0.875rem;
+        font-size: 0.875em;
       }
     `,
   ];
@@ -65,7 +65,7 @@ export class SstPlanCard extends LitElement {
       </dl>
       <div class="actions" role="group" aria-label=${this.heading}>
         <button type="button" @click=${this.#copy}>${t.copy}</button>
-        <button type="button" @click=${() => printPlan(this.heading, this.lines)}>${t.print}</button>
+        <button type="button" @click=${() => printPlan(this.heading, this.lines, this.renderRoot)}>${t.print}</button>
         <button type="button" @click=${this.#download}>${t.download}</button>
         ${this.plan ? html`<button type="button" @click=${this.#calendar}>${t.calendar}</button>` : nothing}
       </div>

@@ -7,11 +7,11 @@ import { css } from 'lit';
 export const panelStyles = css`
   .panel {
     position: fixed;
-    inset-block-end: var(--sst-offset, 1rem);
-    inset-inline-end: var(--sst-offset, 1rem);
+    inset-block-end: var(--sst-offset, 1em);
+    inset-inline-end: var(--sst-offset, 1em);
     box-sizing: border-box;
-    inline-size: min(var(--sst-panel-width, 26rem), calc(100vw - 2 * var(--sst-offset, 1rem)));
-    block-size: min(var(--sst-panel-height, 42rem), calc(100dvh - 2 * var(--sst-offset, 1rem)));
+    inline-size: min(var(--sst-panel-width, 26em), calc(100vw - 2 * var(--sst-offset, 1em)));
+    block-size: min(var(--sst-panel-height, 42em), calc(100dvh - 2 * var(--sst-offset, 1em)));
     display: flex;
     flex-direction: column;
     background: var(--_surface);
@@ -20,11 +20,14 @@ export const panelStyles = css`
     box-shadow: 0 12px 40px rgb(0 0 0 / 0.3);
     border: 1px solid var(--_line);
     overflow: hidden;
-    font-size: 1rem;
+    font-size: 1em;
     line-height: 1.5;
   }
   .panel[hidden] {
     display: none;
+  }
+  .frame {
+    display: contents;
   }
   @media (max-width: 40rem), (max-height: 32rem) {
     .panel {
@@ -40,30 +43,30 @@ export const panelStyles = css`
     flex-wrap: wrap;
     align-items: center;
     justify-content: space-between;
-    gap: 0.5rem;
-    padding: 0.75rem 1rem;
+    gap: 0.5em;
+    padding: 0.75em 1em;
     background: var(--_accent);
     color: var(--_on-accent);
   }
   h2 {
     margin: 0;
-    font-size: 1.125rem;
+    font-size: 1.125em;
     line-height: 1.3;
   }
   .subtitle {
     margin: 0;
-    font-size: 0.875rem;
+    font-size: 0.875em;
   }
   .actions {
     display: flex;
     flex-wrap: wrap;
-    gap: 0.5rem;
+    gap: 0.5em;
   }
   .header button {
     border-color: var(--_on-accent);
     background: transparent;
     color: var(--_on-accent);
-    padding-inline: 0.75rem;
+    padding-inline: 0.75em;
   }
   .header button:focus-visible {
     outline-color: var(--_on-accent);
@@ -86,20 +89,20 @@ export const panelStyles = css`
     position: relative; /* entries' offsetTop is measured from here */
     flex: 1;
     overflow-y: auto;
-    padding: 1rem;
+    padding: 1em;
     display: flex;
     flex-direction: column;
-    gap: 0.75rem;
+    gap: 0.75em;
   }
   .transcript {
     display: flex;
     flex-direction: column;
-    gap: 0.5rem;
+    gap: 0.5em;
   }
   .msg {
     margin: 0;
     max-inline-size: 85%;
-    padding: 0.5rem 0.75rem;
+    padding: 0.5em 0.75em;
     border-radius: var(--_radius);
     white-space: pre-line;
     overflow-wrap: anywhere;
@@ -120,15 +123,15 @@ export const panelStyles = css`
     white-space: normal;
   }
   .content h3 {
-    margin: 0 0 0.25rem;
-    font-size: 1rem;
+    margin: 0 0 0.25em;
+    font-size: 1em;
   }
   .content p {
-    margin: 0.25rem 0;
+    margin: 0.25em 0;
   }
   .quote {
     margin: 0;
-    padding-inline-start: 1rem;
+    padding-inline-start: 1em;
     border-inline-start: 4px solid var(--_accent);
   }
   .quote blockquote {
@@ -137,24 +140,24 @@ export const panelStyles = css`
   }
   .quote figcaption {
     color: var(--_muted);
-    font-size: 0.875rem;
+    font-size: 0.875em;
   }
   .controls {
     border-block-start: 1px solid var(--_line);
-    padding: 0.75rem 1rem 1rem;
+    padding: 0.75em 1em 1em;
     max-block-size: 60%;
     overflow-y: auto;
     display: flex;
     flex-direction: column;
-    gap: 0.75rem;
+    gap: 0.75em;
   }
   .loading {
-    padding: 1rem;
+    padding: 1em;
   }
   .help {
     flex: 1;
     overflow-y: auto;
-    padding: 1rem;
+    padding: 1em;
   }
   .help h3 {
     margin-block-start: 0;
@@ -165,12 +168,12 @@ export const panelStyles = css`
     padding: 0;
     display: flex;
     flex-direction: column;
-    gap: 0.5rem;
+    gap: 0.5em;
   }
   .resources li {
     display: flex;
     flex-direction: column;
-    padding: 0.5rem 0.75rem;
+    padding: 0.5em 0.75em;
     border: 1px solid var(--_line);
     border-radius: calc(var(--_radius) / 1.5);
   }
@@ -179,31 +182,31 @@ export const panelStyles = css`
   }
   .resources.compact li {
     flex-flow: row wrap;
-    gap: 0 1rem;
+    gap: 0 1em;
     align-items: baseline;
   }
   .resources .links {
     display: flex;
     flex-wrap: wrap;
-    gap: 0.5rem 1rem;
+    gap: 0.5em 1em;
   }
   .resources a,
   .links a {
     display: inline-block;
     min-block-size: 24px;
-    padding-block: 0.25rem;
+    padding-block: 0.25em;
     color: var(--_accent);
     font-weight: 700;
   }
   .end {
     display: flex;
     flex-wrap: wrap;
-    gap: 0.5rem;
+    gap: 0.5em;
   }
   .end .links {
     flex-basis: 100%;
     margin: 0;
-    padding-inline-start: 1.25rem;
+    padding-inline-start: 1.25em;
   }
   /*
    * Short viewports (a phone on its side, 400% zoom): one scrolling column instead of two nested
@@ -217,14 +220,14 @@ export const panelStyles = css`
       position: sticky;
       inset-block-start: 0;
       z-index: 1;
-      padding-block: 0.25rem;
+      padding-block: 0.25em;
     }
     .subtitle {
       display: none;
     }
     .header button {
       min-block-size: 32px;
-      padding-block: 0.125rem;
+      padding-block: 0.125em;
     }
     .body,
     .scroll {

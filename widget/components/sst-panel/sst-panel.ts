@@ -39,8 +39,10 @@ export class SstPanel extends LitElement {
   private focusStep = false;
   private lastLength = -1;
   private completed = false;
+  /** A new session's first messages are announced; a restored transcript is not read out again. */
+  private announceFromStart = true;
   private escape = escapeTwice(
-    () => (this.notice = this.t.exitArmed),
+    (armed) => (this.notice = armed ? this.t.exitArmed : ''),
     () => this.exit(),
   );
   // Escape twice leaves from anywhere on the page, but only while the chat is open.
@@ -48,10 +50,11 @@ export class SstPanel extends LitElement {
     if (this.open) this.escape(event);
   };
 
-  show(): void {
+  show(focus: boolean): void {
     this.open = true;
-    this.focusStep = true;
+    this.focusStep = focus;
     write(KEYS.open, '1');
+    if (!this.loading) this.announceFromStart = readSession() === null;
     this.loading ??= this.load();
     this.emit('sst-opened');
   }
@@ -86,6 +89,7 @@ export class SstPanel extends LitElement {
       if (config.accent) this.style.setProperty('--sst-service-accent', config.accent);
       this.config = config;
       const stored = readSession();
+      this.announceFromStart = stored === null;
       const flowId = stored && config.flows.includes(stored.flow) ? stored.flow : pickFlow(this.chat, config);
       const flow = await loadFlow(flowId);
       // A snapshot from another version of the flow may name steps that no longer exist.
@@ -93,15 +97,24 @@ export class SstPanel extends LitElement {
       this.start(flow, resumable ? stored.snapshot : undefined);
     } catch (error) {
       console.error('sst-chat: could not load', error instanceof Error ? error.message : error);
-      this.failed = true;
-      this.loading = null;
+      this.fail();
     }
   }
 
-  private start(flow: Flow, snapshot: unknown): void {
-    if (this.session) this.removeController(this.session);
-    this.flow = flow;
+  /** Shows the retry screen; a stored session that may have caused this is dropped, so retrying can work. */
+  private fail(): void {
+    remove(KEYS.session);
+    this.failed = true;
+    this.loading = null;
     this.focusStep = true;
+  }
+
+  private start(flow: Flow, snapshot: unknown): void {
+    if (this.session) {
+      this.session.dispose();
+      this.removeController(this.session);
+    }
+    this.flow = flow;
     this.completed = snapshot !== undefined && (snapshot as { status?: string }).status === 'done';
     this.session = new ActorController(this, compileFlow(flow, { locale: this.config!.locale, format: this.t.format }), {
       input: { enabledFlows: this.config!.flows },
@@ -110,7 +123,7 @@ export class SstPanel extends LitElement {
         writeSession({ v: 1, flow: flow.id, version: flow.version, snapshot: persisted });
         this.onSnapshot(snap);
       },
-      onError: () => (this.failed = true),
+      onError: () => this.fail(),
     });
     if (snapshot === undefined) this.emit('sst-session-started');
   }
@@ -119,7 +132,13 @@ export class SstPanel extends LitElement {
     if (snap.status !== 'done' || !snap.output) return;
     if (snap.output.switchTo) {
       const next = snap.output.switchTo;
-      void loadFlow(next).then((flow) => this.start(flow, undefined));
+      void loadFlow(next).then(
+        (flow) => {
+          this.focusStep = true;
+          this.start(flow, undefined);
+        },
+        () => this.fail(),
+      );
     } else if (!this.completed) {
       this.completed = true;
       this.emit('sst-session-completed');
@@ -158,11 +177,11 @@ export class SstPanel extends LitElement {
       if (scroller) scroller.scrollTop = firstNew ? firstNew.offsetTop - 8 : scroller.scrollHeight;
       this.lastLength = length;
     }
-    if (this.focusStep && this.open && snap && !this.helpOpen) {
+    if (this.focusStep && this.open && (snap || this.failed) && !this.helpOpen) {
       this.focusStep = false;
       const step = this.renderRoot.querySelector<SstStep>('sst-step');
       if (step) void step.updateComplete.then(() => step.focusFirst());
-      else this.renderRoot.querySelector<HTMLElement>('.end button')?.focus();
+      else this.renderRoot.querySelector<HTMLElement>('.end button, .retry')?.focus();
     }
   }
 
@@ -175,10 +194,12 @@ export class SstPanel extends LitElement {
       role="dialog"
       aria-modal="false"
       aria-labelledby="title"
-      lang=${this.config?.locale ?? 'en'}
-      dir=${t.dir}
+      lang=${t.lang}
       ?hidden=${!this.open}
     >
+      <!-- The panel sits at the same (inline-end) corner as the launcher in the page's direction;
+           its contents follow the direction of the chat's own language. -->
+      <div class="frame" dir=${t.dir}>
       <div part="header" class="header">
         <div class="titles">
           <h2 id="title">${name || t.selfGuided}</h2>
@@ -196,6 +217,7 @@ export class SstPanel extends LitElement {
       ${this.helpOpen ? renderHelp(this.config?.crisisResources ?? [], t, () => this.toggleHelp(false)) : nothing}
       <div class="body" ?hidden=${this.helpOpen}>${this.renderBody()}</div>
       <p class="visually-hidden" role="status">${this.notice}</p>
+      </div>
     </div>`;
   }
 
@@ -204,27 +226,29 @@ export class SstPanel extends LitElement {
     if (this.failed) {
       return html`<div class="controls" part="controls">
         <p role="alert">${t.loadFailed}</p>
-        <button type="button" class="primary" @click=${() => (this.loading = this.load())}>${t.tryAgain}</button>
+        <button type="button" class="primary retry" @click=${() => (this.loading = this.load())}>${t.tryAgain}</button>
       </div>`;
     }
     const snap = this.session?.snapshot;
-    // While moving into another flow (an age-band answer), show loading rather than an ending.
-    if (!snap || !this.flow || !this.config || snap.output?.switchTo) return html`<p class="loading" role="status">${t.loading}</p>`;
-    const step = currentStep(this.flow, snap);
-    const plan = Object.values(snap.context.answers).find(isPlan);
-    const speaker = this.config.serviceName;
-    // The scroll area holds the log and, on steps that ask for it, the service's crisis numbers.
+    // While loading (or moving into another flow after an age-band answer) the log is already
+    // there, empty: a live region announces only what arrives after it exists, and the welcome
+    // text (with "this is not a crisis service") must be heard.
+    const ready = snap && this.flow && this.config && !snap.output?.switchTo;
+    if (!ready && !this.announceFromStart) return html`<p class="loading" role="status">${t.loading}</p>`;
+    const step = ready ? currentStep(this.flow!, snap) : undefined;
+    const plan = ready ? Object.values(snap.context.answers).find(isPlan) : undefined;
     return html`<div class="scroll" tabindex="0" aria-label=${t.conversation} role="region">
-        ${renderTranscript(snap.context.transcript, speaker, plan, t)}
-        ${step?.crisis ? renderResources(this.config.crisisResources, t, true) : nothing}
+        ${renderTranscript(ready ? snap.context.transcript : [], this.config?.serviceName ?? '', plan, t)}
+        ${ready ? nothing : html`<p class="loading" role="status">${t.loading}</p>`}
+        ${step?.crisis ? renderResources(this.config!.crisisResources, t, true) : nothing}
       </div>
       <div class="controls" part="controls">
-        ${step && step.kind !== 'end'
+        ${!ready ? nothing : step && step.kind !== 'end'
           ? html`<sst-step
               .step=${step}
               .flow=${this.flow}
-              .answers=${snap.context.answers}
-              .locale=${snap.context.locale}
+              .answers=${snap!.context.answers}
+              .locale=${snap!.context.locale}
               .strings=${t}
               @step-answer=${(e: CustomEvent<{ value: never; other?: string }>) => this.answer(e.detail)}
               @step-continue=${() => this.advance()}

@@ -9,7 +9,7 @@ export const stepStyles = css`
   .rating {
     display: flex;
     flex-direction: column;
-    gap: 0.5rem;
+    gap: 0.5em;
   }
   .choices {
     flex-flow: row wrap;
@@ -23,7 +23,7 @@ export const stepStyles = css`
   }
   .row {
     display: flex;
-    gap: 0.5rem;
+    gap: 0.5em;
     align-items: flex-end;
   }
   textarea,
@@ -32,7 +32,7 @@ export const stepStyles = css`
     box-sizing: border-box;
     inline-size: 100%;
     min-block-size: 44px;
-    padding: 0.5rem 0.75rem;
+    padding: 0.5em 0.75em;
     border: 2px solid var(--_line);
     border-radius: calc(var(--_radius) / 1.5);
     background: var(--_surface);
@@ -50,7 +50,7 @@ export const stepStyles = css`
   .hint {
     margin: 0;
     color: var(--_muted);
-    font-size: 0.875rem;
+    font-size: 0.875em;
   }
   .error {
     margin: 0;
@@ -70,29 +70,29 @@ export const stepStyles = css`
   .scale-buttons {
     display: grid;
     grid-template-columns: repeat(auto-fit, minmax(44px, 1fr));
-    gap: 0.25rem;
+    gap: 0.25em;
   }
   .scale-buttons button {
-    padding: 0.5rem 0;
+    padding: 0.5em 0;
   }
   .ends {
     display: flex;
     justify-content: space-between;
-    gap: 1rem;
+    gap: 1em;
     color: var(--_muted);
-    font-size: 0.875rem;
+    font-size: 0.875em;
   }
   .plan .field {
     display: flex;
     flex-direction: column;
-    gap: 0.25rem;
+    gap: 0.25em;
   }
   .when {
     display: flex;
     flex-wrap: wrap;
-    gap: 0.5rem;
+    gap: 0.5em;
   }
   .when .field {
-    flex: 1 1 8rem;
+    flex: 1 1 8em;
   }
 `;

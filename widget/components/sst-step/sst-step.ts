@@ -173,10 +173,18 @@ export class SstStep extends LitElement {
   }
 
   #submitPlan(form: HTMLFormElement): void {
-    const plan: PlanAnswer | null = readPlanForm(form, new Date());
+    const now = new Date();
+    const plan: PlanAnswer | null = readPlanForm(form, now);
     if (!plan) {
       this.error = this.strings.needWords;
       form.querySelector<HTMLElement>('#what')?.focus();
+      return;
+    }
+    // A step "today" at a time already gone would put the plan (and the calendar event) in the past.
+    const current = `${String(now.getHours()).padStart(2, '0')}:${String(now.getMinutes()).padStart(2, '0')}`;
+    if (plan.day === 0 && plan.time <= current) {
+      this.error = this.strings.timePassed;
+      form.querySelector<HTMLElement>('#time')?.focus();
       return;
     }
     this.#answer(plan);
