@@ -29,6 +29,8 @@ export interface BundleReport {
   beforeOpen: PartSize;
   /** Per flow: what opening the chat adds when that flow runs. */
   onOpen: Record<string, PartSize>;
+  /** Loaded only when needed, later in a session (e.g. the plan card), each file on its own. */
+  later: Record<string, PartSize>;
 }
 
 function closure(manifest: Manifest, keys: string[], seen = new Set<string>()): Set<string> {
@@ -70,7 +72,12 @@ export function bundleReport(dir = 'dist/widget'): BundleReport {
     const all = closure(manifest, [flowKey], new Set(panel));
     onOpen[id] = measure(dir, manifest, [...all].filter((k) => !before.has(k)));
   }
-  return { beforeOpen: measure(dir, manifest, before), onOpen };
+  const counted = new Set([...before, ...panel, ...flowKeys]);
+  const later: Record<string, PartSize> = {};
+  for (const key of Object.keys(manifest)) {
+    if (!counted.has(key)) later[manifest[key]!.file] = measure(dir, manifest, [key]);
+  }
+  return { beforeOpen: measure(dir, manifest, before), onOpen, later };
 }
 
 const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
@@ -86,5 +93,8 @@ export function printReport(report: BundleReport, log: (line: string) => void = 
   };
   check('Before opening (sst-chat.js)', report.beforeOpen, BUDGET.beforeOpen);
   for (const [flow, part] of Object.entries(report.onOpen)) check(`Opening adds (flow "${flow}")`, part, BUDGET.onOpen);
+  for (const [file, part] of Object.entries(report.later)) {
+    log(`  later, when needed: ${file} ${kb(part.gzip)} gzip`);
+  }
   return problems;
 }

@@ -4,7 +4,13 @@ import { repeat } from 'lit/directives/repeat.js';
 import type { TranscriptEntry } from '../../../flows/compile.js';
 import type { PlanAnswer } from '../../../flows/schema.js';
 import type { Strings } from '../../i18n/index.js';
-import '../plan-card/sst-plan-card.js';
+
+/**
+ * The plan card (and its file makers) loads when the first card is shown, near the end of a
+ * session, instead of with the panel: it is not needed for the first fifteen minutes.
+ */
+let planCard: Promise<unknown> | null = null;
+const loadPlanCard = () => (planCard ??= import('../plan-card/sst-plan-card.js').catch(() => (planCard = null)));
 
 export function renderTranscript(entries: TranscriptEntry[], speaker: string, plan: PlanAnswer | undefined, t: Strings) {
   return html`<div part="transcript" class="transcript" role="log" aria-label=${t.conversation}>
@@ -18,6 +24,7 @@ export function renderTranscript(entries: TranscriptEntry[], speaker: string, pl
 
 function renderEntry(e: TranscriptEntry, speaker: string, plan: PlanAnswer | undefined, t: Strings) {
   if (e.style === 'card') {
+    void loadPlanCard();
     return html`<sst-plan-card class="entry" .heading=${e.title ?? ''} .lines=${e.lines ?? []} .plan=${plan} .strings=${t}></sst-plan-card>`;
   }
   if (e.style === 'quote') {
