@@ -11,6 +11,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { checkHours, type LiveChatHours } from './hours.js';
 import { COUNTRY_CODES, CRISIS_RESOURCES, type CountryCode, type CrisisResource } from '../flows/crisis-resources.js';
 
 /** Flows a service can offer. Kept here until flows/ exports its own list of compiled flows. */
@@ -41,6 +42,8 @@ export interface PublicConfig {
   /** Service pages offered at the end of a session. */
   links: ServiceLink[];
   theme: ServiceTheme;
+  /** When a person can talk to a therapist live; outside these hours the widget says so. */
+  liveChat: LiveChatHours & { alternatives: ServiceLink[] };
 }
 
 /**
@@ -112,6 +115,17 @@ const LinkSchema = z.strictObject({
   }),
 });
 
+const LiveChatSchema = z
+  .strictObject({
+    timezone: Text,
+    hours: z.union([z.literal('always'), z.record(z.string(), z.array(z.string()))]),
+    /** Offered when live chat is closed, alongside the crisis lines. */
+    alternatives: z.array(LinkSchema).default([]),
+  })
+  .superRefine((live, ctx) => {
+    for (const problem of checkHours(live)) ctx.addIssue({ code: 'custom', message: problem, path: ['hours'] });
+  });
+
 const ServiceConfigSchema = z.strictObject({
   serviceName: Text.max(120, { error: 'must be at most 120 characters' }),
   country: z.enum(COUNTRY_CODES),
@@ -127,6 +141,7 @@ const ServiceConfigSchema = z.strictObject({
   crisisResources: CrisisResourceList.optional(),
   links: z.array(LinkSchema).default([]),
   theme: z.strictObject({ accent: CssColour.optional() }).default({}),
+  liveChat: LiveChatSchema.default({ timezone: 'UTC', hours: 'always', alternatives: [] }),
 });
 
 /** What to do about a problem, by top-level key. The second half of every ConfigError sentence. */
@@ -139,6 +154,7 @@ const HINTS: Record<keyof z.input<typeof ServiceConfigSchema>, string> = {
   crisisResources: 'Fix it, or remove "crisisResources" to show the standard numbers for the country.',
   links: 'Give each link a "label" and an "href".',
   theme: 'Set "theme.accent" to a CSS colour, or remove "theme".',
+  liveChat: 'Set "liveChat.timezone" to your time zone and "liveChat.hours" to "always" or per-day ranges such as {"mon": ["09:00-17:00"]}.',
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -210,8 +226,8 @@ export function parseServiceConfig(raw: unknown, source = 'the service configura
 
 /** The part of the configuration that may be sent to any browser. Copies fields by name on purpose. */
 export function toPublicConfig(config: ServiceConfig): PublicConfig {
-  const { serviceName, country, locale, safeExitUrl, flows, crisisResources, links, theme } = config;
-  return { serviceName, country, locale, safeExitUrl, flows, crisisResources, links, theme };
+  const { serviceName, country, locale, safeExitUrl, flows, crisisResources, links, theme, liveChat } = config;
+  return { serviceName, country, locale, safeExitUrl, flows, crisisResources, links, theme, liveChat };
 }
 
 /** PORT from the environment: a whole number 0–65535 (0 asks the system for a free port). */

@@ -59,6 +59,7 @@ describe('the app', () => {
       crisisResources: CRISIS_RESOURCES.AU,
       links: [{ label: 'Our services', href: '/services.html' }],
       theme: { accent: '#0f5e6e' },
+      liveChat: { timezone: 'UTC', hours: 'always', alternatives: [] },
     });
     expect(TEST_CONFIG.crisisResources[0]?.emergency).toBe(true);
   });

@@ -157,7 +157,7 @@ describe('toPublicConfig', () => {
     const config = parseServiceConfig(VALID);
     const withSecret = { ...config, therapistPasswordHash: 'x' } as ServiceConfig;
     expect(Object.keys(toPublicConfig(withSecret)).sort()).toEqual(
-      ['country', 'crisisResources', 'flows', 'links', 'locale', 'safeExitUrl', 'serviceName', 'theme'],
+      ['country', 'crisisResources', 'flows', 'links', 'liveChat', 'locale', 'safeExitUrl', 'serviceName', 'theme'],
     );
   });
 });
