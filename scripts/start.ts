@@ -5,7 +5,7 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
-const BUILT = 'dist/widget/sst-chat.js';
+const BUILT = ['dist/widget/sst-chat.js', 'dist/console/index.html'];
 
 function newestSource(dir: string): number {
   let newest = 0;
@@ -16,12 +16,17 @@ function newestSource(dir: string): number {
   return newest;
 }
 
-const stale =
-  !existsSync(BUILT) ||
-  Math.max(newestSource('widget'), newestSource('flows'), statSync('vite.config.ts').mtimeMs) > statSync(BUILT).mtimeMs;
+const sources = Math.max(
+  newestSource('widget'),
+  newestSource('flows'),
+  newestSource('server/console'),
+  statSync('vite.config.ts').mtimeMs,
+  statSync('vite.console.config.ts').mtimeMs,
+);
+const stale = BUILT.some((file) => !existsSync(file) || sources > statSync(file).mtimeMs);
 
 if (stale) {
-  console.log('Building the widget…');
+  console.log('Building the widget and the console…');
   await import('./build.js');
 }
 await import('../server/index.js');

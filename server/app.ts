@@ -8,7 +8,10 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import express, { type ErrorRequestHandler, type Express, type RequestHandler } from 'express';
+import helmet from 'helmet';
+import { createAuthRouter } from './auth/routes.js';
 import { toPublicConfig, type ServiceConfig } from './config.js';
+import type { Store } from './store/store.js';
 
 export interface AppDeps {
   config: ServiceConfig;
@@ -16,6 +19,15 @@ export interface AppDeps {
   widgetDir: string;
   /** The demo host site; defaults to `server/demo`. */
   demoDir?: string;
+  /** Accounts, sessions and conversations. Without it, the sign-in API and the console are off. */
+  store?: Store;
+  /** The built therapist console (`dist/console`), served at /console/. */
+  consoleDir?: string;
+  /**
+   * Sites allowed to embed the widget and call its HTTP API (`SST_ALLOWED_ORIGINS`); `'*'` for any.
+   * The relay's client namespace checks the same list.
+   */
+  allowedOrigins?: string[] | '*';
 }
 
 export interface AppOptions {
@@ -36,12 +48,39 @@ const DEFAULT_DEMO_DIR = fileURLToPath(new URL('./demo/', import.meta.url));
 /** Chunk file names carry a content hash, so a given URL never changes and may be cached for a year. */
 const IMMUTABLE = 'public, max-age=31536000, immutable';
 
-// Any origin may embed the widget for now. An allowlist of embedding origins comes in a later issue;
-// it belongs in this one middleware so /widget and /api change together.
-const allowAnyOrigin: RequestHandler = (_req, res, next) => {
-  res.setHeader('Access-Control-Allow-Origin', '*');
-  next();
-};
+/**
+ * CORS for what an embedding page loads (/widget and /api/config): any origin, or only the listed
+ * ones (the header then names the caller's origin, and `Vary: Origin` keeps caches honest).
+ */
+function embeddingOrigins(allowed: string[] | '*'): RequestHandler {
+  return (req, res, next) => {
+    if (allowed === '*') res.setHeader('Access-Control-Allow-Origin', '*');
+    else {
+      res.setHeader('Vary', 'Origin');
+      const origin = req.headers.origin;
+      if (origin && allowed.includes(origin)) res.setHeader('Access-Control-Allow-Origin', origin);
+    }
+    next();
+  };
+}
+
+/** The console is ours alone: strict CSP, no framing, no referrer. Its scripts are same-origin files. */
+const consoleSecurity = helmet({
+  contentSecurityPolicy: {
+    useDefaults: true,
+    directives: {
+      'default-src': ["'self'"],
+      'script-src': ["'self'"],
+      'style-src': ["'self'", "'unsafe-inline'"], // Lit applies component styles at run time
+      'connect-src': ["'self'"],
+      'img-src': ["'self'", 'data:'],
+      'frame-ancestors': ["'none'"],
+      'form-action': ["'self'"],
+    },
+  },
+  referrerPolicy: { policy: 'no-referrer' },
+  crossOriginEmbedderPolicy: false,
+});
 
 function sendError(res: express.Response, status: number, code: HttpErrorCode): void {
   res.status(status).json({ ok: false, code });
@@ -53,6 +92,7 @@ export function createApp(deps: AppDeps, options: AppOptions = {}): Express {
   const logError = options.logError ?? ((line: string) => process.stderr.write(`${line}\n`));
   // Computed once: the configuration is read at start and does not change while running.
   const publicConfig = toPublicConfig(deps.config);
+  const allowEmbedding = embeddingOrigins(deps.allowedOrigins ?? '*');
 
   app.use((_req, res, next) => {
     res.setHeader('X-Content-Type-Options', 'nosniff');
@@ -65,12 +105,21 @@ export function createApp(deps: AppDeps, options: AppOptions = {}): Express {
   });
 
   // no-cache (not no-store): the browser revalidates with the ETag, so a changed config is seen at once.
-  app.get('/api/config', allowAnyOrigin, (_req, res) => {
+  app.get('/api/config', allowEmbedding, (_req, res) => {
     res.setHeader('Cache-Control', 'no-cache');
     res.json(publicConfig);
   });
 
-  app.use('/widget', allowAnyOrigin, widgetStatic(deps.widgetDir));
+  app.use('/widget', allowEmbedding, widgetStatic(deps.widgetDir));
+
+  if (deps.store) {
+    app.use('/api/auth', consoleSecurity);
+    app.use(createAuthRouter({ store: deps.store }));
+    if (deps.consoleDir) {
+      app.get('/console', (_req, res) => res.redirect(301, '/console/'));
+      app.use('/console', consoleSecurity, express.static(deps.consoleDir, { dotfiles: 'ignore', setHeaders: (res) => res.setHeader('Cache-Control', 'no-cache') }));
+    }
+  }
 
   app.use(
     express.static(deps.demoDir ?? DEFAULT_DEMO_DIR, {

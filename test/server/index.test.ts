@@ -1,13 +1,18 @@
 /** Runs `server/index.ts` as a real process, the way `npm start` does. */
 import { execFile, spawn } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
+// Every run gets its own database file, never the developer's ./data/sst.db.
+const db = () => path.join(mkdtempSync(path.join(tmpdir(), 'sst-index-')), 'sst.db');
 
 function run(env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    execFile('npx', ['tsx', 'server/index.ts'], { cwd: repoRoot, env: { ...process.env, ...env }, timeout: 30_000 }, (error, stdout, stderr) => {
+    execFile('npx', ['tsx', 'server/index.ts'], { cwd: repoRoot, env: { ...process.env, SST_DB: db(), ...env }, timeout: 30_000 }, (error, stdout, stderr) => {
       resolve({ code: error ? (typeof error.code === 'number' ? error.code : null) : 0, stdout, stderr });
     });
   });
@@ -23,6 +28,12 @@ describe('server/index.ts', () => {
     );
   }, 30_000);
 
+  it('stops with a sentence when SST_ALLOWED_ORIGINS is not a list of origins', async () => {
+    const { code, stderr } = await run({ PORT: '0', SST_ALLOWED_ORIGINS: 'clinic.example/path' });
+    expect(code).toBe(1);
+    expect(stderr).toContain('SST_ALLOWED_ORIGINS: "clinic.example/path" is not an origin.');
+  }, 30_000);
+
   it('stops with exit code 1 when PORT is not a port', async () => {
     const { code, stderr } = await run({ PORT: 'eighty' });
     expect(code).toBe(1);
@@ -34,7 +45,7 @@ describe('server/index.ts', () => {
     // Node runs the file directly (tsx as a loader) so the signal reaches the server process itself.
     const child = spawn(process.execPath, ['--import', 'tsx', 'server/index.ts'], {
       cwd: repoRoot,
-      env: { ...process.env, PORT: '0', SST_CONFIG: '' },
+      env: { ...process.env, PORT: '0', SST_CONFIG: '', SST_DB: db() },
     });
     let stdout = '';
     const url = await new Promise<string>((resolve, reject) => {
@@ -47,6 +58,8 @@ describe('server/index.ts', () => {
     });
     const res = await fetch(`${url}healthz`);
     expect(await res.json()).toEqual({ ok: true });
+    // A new database has no therapist accounts: the server says exactly how to create the first.
+    await expect.poll(() => stdout).toContain('npm run therapist -- add');
 
     const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
     child.kill('SIGTERM');

@@ -12,6 +12,7 @@ export const en = {
   format: englishFormat as AnswerFormat,
   selfGuided: 'A self-guided conversation',
   getHelp: 'Get help now',
+  talkToPerson: 'Talk to a person',
   exit: 'Exit',
   exitHint: 'Exit leaves this site at once and clears this chat. Shortcut: press Escape twice.',
   exitArmed: 'Press Escape again to leave this site.',

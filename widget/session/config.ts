@@ -14,6 +14,9 @@ export interface WidgetConfig {
   crisisResources: CrisisResource[];
   links: Array<{ label: string; href: string }>;
   accent: string | null;
+  /** Base URL of the server; live chat needs one. */
+  server: string | null;
+  liveChat: PublicConfig['liveChat'];
 }
 
 /** Where quick exit goes when nothing is configured: a neutral, common page. */
@@ -73,6 +76,8 @@ export async function loadConfig(element: HTMLElement): Promise<WidgetConfig> {
     crisisResources: crisisResources ?? [],
     links: fromServer.links ?? [],
     accent: fromServer.theme?.accent ?? null,
+    server: server ?? null,
+    liveChat: fromServer.liveChat ?? { timezone: 'UTC', hours: 'always', alternatives: [] },
   };
 }
 

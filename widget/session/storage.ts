@@ -8,6 +8,8 @@ export const STORAGE_PREFIX = 'sst-chat';
 export const KEYS = {
   session: `${STORAGE_PREFIX}:session`,
   open: `${STORAGE_PREFIX}:open`,
+  /** The live chat: its token (which grants this conversation only), messages and unsent ones. */
+  relay: `${STORAGE_PREFIX}:relay`,
 } as const;
 
 function store(): Storage | null {

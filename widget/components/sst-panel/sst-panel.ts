@@ -15,10 +15,11 @@ import type { SstChat } from '../../launcher/sst-chat.js';
 import { loadConfig, pickFlow, safeUrl, type WidgetConfig } from '../../session/config.js';
 import { loadFlow, readSession, usableSnapshot, writeSession } from '../../session/flows.js';
 import { escapeTwice, quickExit } from '../../session/quick-exit.js';
-import { KEYS, clearAll, remove, write } from '../../session/storage.js';
+import { KEYS, clearAll, read, remove, write } from '../../session/storage.js';
 import { define } from '../define.js';
 import { sharedStyles } from '../shared.styles.js';
 import { SstStep } from '../sst-step/sst-step.js';
+import type { SstHandoff } from '../sst-handoff/sst-handoff.js';
 import { renderHelp, renderResources } from './help.js';
 import { panelStyles } from './sst-panel.styles.js';
 import { renderTranscript } from './transcript.js';
@@ -33,6 +34,8 @@ export class SstPanel extends LitElement {
   @state() private helpOpen = false;
   @state() private failed = false;
   @state() private notice = '';
+  /** Talking to a person: the handoff view replaces the flow's controls until it closes. */
+  @state() private handoff = false;
   private session: ActorController<SessionMachine> | null = null;
   private t: Strings = strings(undefined);
   private loading: Promise<void> | null = null;
@@ -88,6 +91,7 @@ export class SstPanel extends LitElement {
       this.t = strings(config.locale);
       if (config.accent) this.style.setProperty('--sst-service-accent', config.accent);
       this.config = config;
+      if (config.server && relayInProgress()) void this.openHandoff(false);
       const stored = readSession();
       this.announceFromStart = stored === null;
       const flowId = stored && config.flows.includes(stored.flow) ? stored.flow : pickFlow(this.chat, config);
@@ -157,6 +161,19 @@ export class SstPanel extends LitElement {
     if (this.flow) this.start(this.flow, undefined);
   }
 
+  private async openHandoff(focus: boolean): Promise<void> {
+    this.helpOpen = false;
+    await import('../sst-handoff/sst-handoff.js');
+    this.handoff = true;
+    await this.updateComplete;
+    if (focus) this.renderRoot.querySelector<SstHandoff>('sst-handoff')?.focusFirst();
+  }
+
+  private closeHandoff(): void {
+    this.handoff = false;
+    this.focusStep = true;
+  }
+
   private toggleHelp(open: boolean): void {
     this.helpOpen = open;
     void this.updateComplete.then(() => {
@@ -206,6 +223,9 @@ export class SstPanel extends LitElement {
           ${name ? html`<p class="subtitle">${t.selfGuided}</p>` : nothing}
         </div>
         <div class="actions">
+          ${this.config?.server
+            ? html`<button type="button" class="person" ?disabled=${this.handoff} @click=${() => void this.openHandoff(true)}>${t.talkToPerson}</button>`
+            : nothing}
           <button type="button" class="help-button" aria-expanded=${this.helpOpen} aria-controls="help" @click=${() => this.toggleHelp(!this.helpOpen)}>
             ${t.getHelp}
           </button>
@@ -215,10 +235,23 @@ export class SstPanel extends LitElement {
         <p id="exit-hint" class="visually-hidden">${t.exitHint}</p>
       </div>
       ${this.helpOpen ? renderHelp(this.config?.crisisResources ?? [], t, () => this.toggleHelp(false)) : nothing}
-      <div class="body" ?hidden=${this.helpOpen}>${this.renderBody()}</div>
+      <div class="body" ?hidden=${this.helpOpen}>${this.handoff ? this.renderHandoff() : this.renderBody()}</div>
       <p class="visually-hidden" role="status">${this.notice}</p>
       </div>
     </div>`;
+  }
+
+  private renderHandoff() {
+    const snap = this.session?.snapshot;
+    return html`<sst-handoff
+      .server=${this.config?.server ?? ''}
+      .config=${this.config}
+      .flow=${this.flow}
+      .answers=${snap?.context.answers ?? {}}
+      .transcript=${snap?.context.transcript ?? []}
+      .strings=${this.t}
+      @handoff-close=${() => this.closeHandoff()}
+    ></sst-handoff>`;
   }
 
   private renderBody() {
@@ -283,6 +316,15 @@ export class SstPanel extends LitElement {
       <button type="button" class="primary" @click=${() => this.hide()}>${t.close}</button>
       <button type="button" @click=${() => this.restart()}>${t.startAgain}</button>
     </div>`;
+  }
+}
+
+/** A live chat (or a place in the queue) to pick up again after a reload or on another page. */
+function relayInProgress(): boolean {
+  try {
+    return (JSON.parse(read(KEYS.relay) ?? 'null') as { stage?: string } | null)?.stage === 'relay';
+  } catch {
+    return false;
   }
 }
 
