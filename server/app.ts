@@ -116,7 +116,7 @@ export function createApp(deps: AppDeps, options: AppOptions = {}): Express {
     app.use('/api/auth', consoleSecurity);
     app.use(createAuthRouter({ store: deps.store }));
     if (deps.consoleDir) {
-      app.get('/console', (_req, res) => res.redirect(301, '/console/'));
+      // express.static redirects /console to /console/ by itself.
       app.use('/console', consoleSecurity, express.static(deps.consoleDir, { dotfiles: 'ignore', setHeaders: (res) => res.setHeader('Cache-Control', 'no-cache') }));
     }
   }

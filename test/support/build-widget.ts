@@ -1,4 +1,4 @@
-/** Vitest global setup for end-to-end tests: build the widget once, exactly as `npm run build` does. */
+/** Vitest global setup for end-to-end tests: build the widget and the console once, as `npm run build` does. */
 import { build } from 'vite';
 
 export default async function setup(): Promise<void> {
@@ -7,6 +7,7 @@ export default async function setup(): Promise<void> {
   process.env.NODE_ENV = 'production';
   try {
     await build({ configFile: 'vite.config.ts', logLevel: 'error', mode: 'production' });
+    await build({ configFile: 'vite.console.config.ts', logLevel: 'error', mode: 'production' });
   } finally {
     process.env.NODE_ENV = previous;
   }

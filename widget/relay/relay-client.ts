@@ -52,6 +52,8 @@ export class RelayClient {
   #listener: RelayListener;
   #outbox: Outbox<{ id: string; text: string }>;
   #inbox: Inbox;
+  #offline: () => void;
+  #online: () => void;
 
   constructor(server: string, state: RelayState, listener: RelayListener) {
     this.#state = state;
@@ -76,6 +78,12 @@ export class RelayClient {
     const base = new URL(server, document.baseURI);
     const prefix = base.pathname.endsWith('/') ? base.pathname : `${base.pathname}/`;
     this.#socket = io(`${base.origin}/client`, { path: `${prefix}socket.io`, withCredentials: false });
+    // When the browser knows it is offline, say so at once and reconnect as soon as it is back,
+    // instead of waiting for heartbeats to time out.
+    this.#offline = () => this.#socket.disconnect();
+    this.#online = () => this.#socket.connect();
+    window.addEventListener('offline', this.#offline);
+    window.addEventListener('online', this.#online);
     this.#socket.on('connect', () => {
       listener.online(true);
       if (this.#state.token) void this.#resume();
@@ -130,6 +138,8 @@ export class RelayClient {
   }
 
   close(): void {
+    window.removeEventListener('offline', this.#offline);
+    window.removeEventListener('online', this.#online);
     this.#socket.close();
   }
 
