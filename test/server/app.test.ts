@@ -128,3 +128,18 @@ describe('the app', () => {
     expect(logged.join('\n')).not.toContain('secret');
   });
 });
+
+describe('embedding origins (SST_ALLOWED_ORIGINS)', () => {
+  it('lets only listed sites read the configuration and the widget', async () => {
+    const app = await startApp({ allowedOrigins: ['https://clinic.example'] });
+    try {
+      const allowed = await fetch(`${app.url}/api/config`, { headers: { origin: 'https://clinic.example' } });
+      expect(allowed.headers.get('access-control-allow-origin')).toBe('https://clinic.example');
+      expect(allowed.headers.get('vary')).toContain('Origin');
+      const other = await fetch(`${app.url}/widget/sst-chat.js`, { headers: { origin: 'https://elsewhere.example' } });
+      expect(other.headers.get('access-control-allow-origin')).toBeNull();
+    } finally {
+      await app.close();
+    }
+  });
+});

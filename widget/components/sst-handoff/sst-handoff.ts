@@ -107,12 +107,13 @@ export class SstHandoff extends LitElement {
     this.focusFirst();
   }
 
-  private close(): void {
+  /** Back to the self-guided session; with `finish`, the chat panel is hidden as well. */
+  private close(finish = false): void {
     if (this.relayState.status === 'queued' || this.relayState.status === 'active') void this.relay?.leave();
     this.relay?.close();
     this.relay = null;
     remove(KEYS.relay);
-    this.dispatchEvent(new CustomEvent('handoff-close'));
+    this.dispatchEvent(new CustomEvent('handoff-close', { detail: { finish: finish === true } }));
   }
 
   private async endByPerson(): Promise<void> {
@@ -211,7 +212,10 @@ export class SstHandoff extends LitElement {
       ${active ? this.renderComposer() : nothing}
       ${this.relayState.status === 'ended'
         ? html`<div class="pane ended"><p role="status">${this.endedNote || this.t.ended(name)}</p>
-            <div class="row"><button type="button" class="primary" @click=${this.close}>${this.t.back}</button></div></div>`
+            <div class="row">
+              <button type="button" class="primary" @click=${this.close}>${this.t.back}</button>
+              <button type="button" @click=${() => this.close(true)}>${this.t.finish}</button>
+            </div></div>`
         : html`<button type="button" class="end" @click=${this.endByPerson}>${this.t.endChat}</button>`}
     </div>`;
   }

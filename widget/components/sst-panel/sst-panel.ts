@@ -169,9 +169,10 @@ export class SstPanel extends LitElement {
     if (focus) this.renderRoot.querySelector<SstHandoff>('sst-handoff')?.focusFirst();
   }
 
-  private closeHandoff(): void {
+  private closeHandoff(finish: boolean): void {
     this.handoff = false;
     this.focusStep = true;
+    if (finish) this.hide();
   }
 
   private toggleHelp(open: boolean): void {
@@ -250,7 +251,7 @@ export class SstPanel extends LitElement {
       .answers=${snap?.context.answers ?? {}}
       .transcript=${snap?.context.transcript ?? []}
       .strings=${this.t}
-      @handoff-close=${() => this.closeHandoff()}
+      @handoff-close=${(e: CustomEvent<{ finish: boolean }>) => this.closeHandoff(e.detail.finish)}
     ></sst-handoff>`;
   }
 
