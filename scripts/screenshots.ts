@@ -6,32 +6,12 @@ import { mkdirSync } from 'node:fs';
 import { parseFlowFile } from '../flows/load.js';
 import { launchBrowser } from '../test/support/browser.js';
 import { startApp } from '../test/support/server.js';
-import { openByKeyboard, runFlow, type ScriptedAnswer } from '../test/support/session-driver.js';
+import { DEFAULT_FLOW_ANSWERS } from '../test/support/scripted-person.js';
+import { openByKeyboard, runFlow } from '../test/support/session-driver.js';
 
 const flow = parseFlowFile('flows/default.flow.yaml');
-const script: Record<string, ScriptedAnswer | ScriptedAnswer[]> = {
-  welcome: { choose: 'start' },
-  age_band: { choose: '18_or_over' },
-  rating_before: { rating: 4 },
-  best_hopes: { text: 'Feel less stuck about my exams' },
-  confirm_goal: { choose: 'yes' },
-  preferred_future: { text: 'I would be at my desk with a plan' },
-  scale_now: { rating: 3 },
-  what_puts_you: { text: 'I started one subject last week' },
-  exceptions: { text: 'Last Tuesday at the library' },
-  strengths: { pick: ['people', 'music'], other: 'my dog' },
-  supports: { text: 'My sister' },
-  action_mood: { continue: true },
-  step_up: { text: 'I would open my notes' },
-  life_area: { choose: 'learning_work' },
-  plan: { plan: { what: 'Open my maths notes for 10 minutes', where: 'At home', obstacle: 'My phone', ifThen: 'I will put it in another room' } },
-  confidence: { rating: 8 },
-  summary: { continue: true },
-  takeaway: { text: 'Small steps count' },
-  rating_after: { rating: 6 },
-  got_what_came_for: { choose: 'yes' },
-  feedback: { text: '' },
-};
+// Confidence 8 at once: the pictures need not show the step being made smaller.
+const script = { ...DEFAULT_FLOW_ANSWERS, confidence: { rating: 8 } };
 const stops = ['rating_before', 'strengths', 'action_mood', 'plan', 'summary', undefined];
 
 mkdirSync('.screenshots', { recursive: true });
