@@ -53,7 +53,7 @@ function main(args: string[]): number {
   let problemCount = 0;
   let badFiles = 0;
   for (const [file, flow] of loaded) {
-    const problems = Array.isArray(flow) ? flow : checkFlow(flow, file, ids ? { flows: ids } : {});
+    const problems = Array.isArray(flow) ? flow : checkFlow(flow, file, ids ? { flows: ids, requireSafety: true } : { requireSafety: true });
     if (problems.length === 0 && !Array.isArray(flow)) {
       console.log(`✓ ${file} (${plural(flow.steps.length, 'step')})`);
       continue;

@@ -4,6 +4,7 @@
  * A person must never get stuck in a flow, so these are errors, not warnings.
  * Also draws the flow as a Mermaid diagram for clinicians.
  */
+import { RESERVED_STATES } from './compile.js';
 import type { Condition, Flow, Step } from './schema.js';
 import { didYouMean, stepLine, stepTexts, where } from './load.js';
 
@@ -42,6 +43,8 @@ export function exits(flow: Flow, i: number): Exits {
 export interface CheckOptions {
   /** Ids of the other flows, to check options' `flow:` switches (the CLI passes them). */
   flows?: string[];
+  /** Whether a flow that asks for free text must have a `safety` section (the CLI and the build ask). */
+  requireSafety?: boolean;
 }
 
 /** Problems with a flow (empty when fine), each naming the file and the step. */
@@ -79,6 +82,15 @@ export function checkFlow(flow: Flow, file: string, options: CheckOptions = {}):
     }
     if (step.kind === 'rating' && step.min >= step.max) report(i, `min (${step.min}) must be below max (${step.max})`);
   });
+
+  // Safety: the compiler adds states with these ids, and every free-text answer is assessed for risk,
+  // so a flow that asks for free text needs the wording of its safety screen and check-in.
+  steps.forEach((step, i) => {
+    if (RESERVED_STATES.includes(step.id)) report(i, `the id "${step.id}" is kept for the widget's own screens; choose another`);
+  });
+  const freeText = steps.some((s) => s.kind === 'text' || s.kind === 'plan' || (s.kind === 'choice' && s.other));
+  if (options.requireSafety && freeText && !flow.safety)
+    problems.push(`${file}: the flow asks for free text, so it needs a "safety" section (the safety screen and check-in wording; see flows/default.flow.yaml)`);
 
   // Graph: reachable from the first step; no dead ends; an end reachable from everywhere.
   const reachable = closure([0], (i) => succ[i]!);

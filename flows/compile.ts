@@ -7,7 +7,8 @@
  * Ships to the browser, so it imports no validator.
  */
 import { assign, setup, type SnapshotFrom, type ActorRefFrom } from 'xstate';
-import type { AnswerValue, Answers, Condition, Flow, Next, Step } from './schema.js';
+import type { AnswerValue, Answers, Condition, Flow, Next, SafetyPlan, Step } from './schema.js';
+import type { RiskLevel } from './safety/assess.js';
 import { englishFormat, fill, isPlan, localize, readAnswer, type AnswerFormat, type TextContext } from './text.js';
 
 export interface TranscriptEntry {
@@ -29,11 +30,27 @@ export interface SessionContext {
   /** Flows the service enables; an age-band option may move the person into one of them. */
   enabledFlows: string[];
   switchTo: string | null;
+  /** The highest risk any answer showed (see flows/safety/); it never goes down. */
+  risk: RiskLevel;
+  /** The brief safety plan written on the safety screen, kept for the plan card. */
+  safetyPlan: SafetyPlan | null;
+  /** On the safety screen or the check-in: the step the flow would have gone to. */
+  resumeTo: string | null;
 }
 
+/** The states the compiler adds to every flow; a step cannot use these ids. */
+export const RESERVED_STATES = ['safety', 'check_in', 'switching'];
+const LEVELS: RiskLevel[] = ['none', 'concern', 'urgent'];
+export const higherRisk = (a: RiskLevel, b: RiskLevel | undefined): RiskLevel => (LEVELS.indexOf(b ?? 'none') > LEVELS.indexOf(a) ? b! : a);
+
 export type SessionEvent =
-  | { type: 'answer.submitted'; value: AnswerValue; other?: string }
-  | { type: 'step.continued' };
+  /** `risk`: what the widget's assessment of the free text in the answer found (none when absent). */
+  | { type: 'answer.submitted'; value: AnswerValue; other?: string; risk?: RiskLevel }
+  | { type: 'step.continued' }
+  /** The person saved their safety plan (they stay on the safety screen). */
+  | { type: 'safety.planned'; plan: SafetyPlan }
+  /** The person chose, and confirmed, to carry on with the session from the safety screen. */
+  | { type: 'safety.resumed' };
 
 export interface SessionInput {
   enabledFlows?: string[];
@@ -119,6 +136,14 @@ export function compileFlow(flow: Flow, options: CompileOptions = {}) {
         .map((l) => ({ label: fill(l.label, t), value: fill(l.value, t).trim() }))
         .filter((l) => l.value !== ''); // a skipped optional answer leaves no empty line
       out.push({ id: id++, from: 'bot', style: 'card', title: fill(step.title, t), text: '', lines });
+      const plan = ctx.safetyPlan;
+      const safety = flow.safety?.plan;
+      if (plan && safety) {
+        const safetyLines = (Object.keys(safety.fields) as Array<keyof SafetyPlan>)
+          .map((k) => ({ label: localize(safety.fields[k].label, locale, fallback), value: (plan[k] ?? '').trim() }))
+          .filter((l) => l.value !== '');
+        if (safetyLines.length) out.push({ id: id++, from: 'bot', style: 'card', title: localize(safety.title, locale, fallback), text: '', lines: safetyLines });
+      }
     }
     return out;
   }
@@ -153,15 +178,27 @@ export function compileFlow(flow: Flow, options: CompileOptions = {}) {
       }
     }
     for (const rule of rules) {
-      transitions.push({
-        guard: { type: 'rule', params: { stepId: step.id, when: rule.when } },
-        target: rule.goto,
-        actions: takesAnswer ? [{ type: 'record', params: { stepId: step.id } }] : [],
-      });
+      const actions = takesAnswer ? [{ type: 'record', params: { stepId: step.id } }] : [];
+      // An answer showing risk is recorded, then the safety screen (urgent) or the check-in (concern)
+      // comes first; either remembers where the flow was going and continues there afterwards.
+      if (takesAnswer) {
+        for (const [level, pause] of [['urgent', 'safety'], ['concern', 'check_in']] as const) {
+          transitions.push({
+            guard: { type: 'rule', params: { stepId: step.id, when: rule.when, risk: level } },
+            target: `#session.${pause}`,
+            actions: [...actions, { type: 'pause', params: { resumeTo: rule.goto } }],
+          });
+        }
+      }
+      transitions.push({ guard: { type: 'rule', params: { stepId: step.id, when: rule.when } }, target: rule.goto, actions });
     }
     states[step.id] = { entry, on: { [takesAnswer ? 'answer.submitted' : 'step.continued']: transitions } };
   });
   states.switching = { type: 'final' };
+  // Back to where the flow was going: one transition per step, as targets are fixed in a statechart.
+  const resume = flow.steps.map((s) => ({ guard: { type: 'resumesTo', params: { stepId: s.id } }, target: s.id, actions: 'resumed' }));
+  states.safety = { on: { 'safety.planned': { actions: 'keepPlan' }, 'safety.resumed': resume } };
+  states.check_in = { entry: 'checkIn', on: { 'step.continued': resume } };
 
   /** Answers as they would be after this event, so a rule can branch on the answer just given. */
   const answersAfter = (ctx: SessionContext, stepId: string, event: SessionEvent): Answers => {
@@ -178,9 +215,10 @@ export function compileFlow(flow: Flow, options: CompileOptions = {}) {
       output: {} as SessionOutput,
     },
     guards: {
-      rule: ({ context, event }, params: { stepId: string; when?: Condition }) => {
+      rule: ({ context, event }, params: { stepId: string; when?: Condition; risk?: RiskLevel }) => {
         const step = byId.get(params.stepId)!;
         if (event.type === 'answer.submitted' && !acceptable(step, event.value)) return false;
+        if (params.risk && (event.type !== 'answer.submitted' || event.risk !== params.risk)) return false;
         return !params.when || holds(params.when, answersAfter(context, params.stepId, event), context.visits);
       },
       picks: ({ context, event }, params: { stepId: string; value: string; flow?: string }) =>
@@ -188,6 +226,7 @@ export function compileFlow(flow: Flow, options: CompileOptions = {}) {
         event.value === params.value &&
         acceptable(byId.get(params.stepId)!, event.value) &&
         (!params.flow || (params.flow !== context.flowId && context.enabledFlows.includes(params.flow))),
+      resumesTo: ({ context }, params: { stepId: string }) => context.resumeTo === params.stepId,
     },
     actions: {
       enterStep: assign(({ context }, params: { stepId: string }) => {
@@ -204,7 +243,15 @@ export function compileFlow(flow: Flow, options: CompileOptions = {}) {
         // The "something else" box of a choice arrives with it; keep it under its own name.
         if (step.kind === 'choice' && step.other && event.other !== undefined) answers[step.other.capture] = event.other;
         const said: TranscriptEntry = { id: context.transcript.length, from: 'person', text: answerText(step, event.value, answers) };
-        return { answers, transcript: [...context.transcript, said] };
+        return { answers, transcript: [...context.transcript, said], risk: higherRisk(context.risk, event.risk) };
+      }),
+      pause: assign((_, params: { resumeTo: string }) => ({ resumeTo: params.resumeTo })),
+      resumed: assign({ resumeTo: null }),
+      keepPlan: assign(({ event }) => (event.type === 'safety.planned' ? { safetyPlan: event.plan } : {})),
+      checkIn: assign(({ context }) => {
+        const t = textCtx(context.answers);
+        const said = flow.safety?.checkIn.say ?? [];
+        return { transcript: [...context.transcript, ...said.map((s, i): TranscriptEntry => ({ id: context.transcript.length + i, from: 'bot', text: fill(s, t) }))] };
       }),
       switchFlow: assign((_, params: { flow: string }) => ({ switchTo: params.flow })),
     },
@@ -219,6 +266,9 @@ export function compileFlow(flow: Flow, options: CompileOptions = {}) {
       visits: {},
       enabledFlows: input?.enabledFlows ?? [flow.id],
       switchTo: null,
+      risk: 'none',
+      safetyPlan: null,
+      resumeTo: null,
     }),
     // The states object is built from data, so its keys are not known to the type system.
     states: states as never,

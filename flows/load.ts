@@ -155,6 +155,18 @@ export function parseFlowText(text: string, file: string): Flow {
   for (const locale of flow.locales) {
     if (!flow.title[locale]) problems.push(problemAt(['title'], `missing text for locale "${locale}"`));
   }
+  // Every text of the safety section, in every locale: a person in crisis must not meet a gap.
+  const walk = (value: unknown, path: PropertyKey[]): void => {
+    if (Array.isArray(value)) return value.forEach((v, i) => walk(v, [...path, i]));
+    if (!value || typeof value !== 'object') return;
+    const entries = Object.entries(value as Record<string, unknown>);
+    if (entries.every(([k, v]) => /^[a-z]{2}(-[A-Z]{2})?$/.test(k) && typeof v === 'string')) {
+      for (const locale of flow.locales) if (!(value as LocalText)[locale]) problems.push(problemAt(path, `missing text for locale "${locale}"`));
+      return;
+    }
+    for (const [k, v] of entries) walk(v, [...path, k]);
+  };
+  if (flow.safety) walk(flow.safety, ['safety']);
   const ids = new Map<string, number>();
   const captures = new Map<string, string>();
   flow.steps.forEach((step, i) => {

@@ -165,6 +165,42 @@ export const Step = z.discriminatedUnion('kind', [
 export type Step = z.infer<typeof Step>;
 export type StepKind = Step['kind'];
 
+/**
+ * What the widget says when an answer shows risk (see flows/safety/). Clinicians' words, per flow.
+ * `checkIn` follows an answer of concern; `screen` is the safety screen after an urgent one, which
+ * the flow leaves only when the person chooses to; `plan` is the brief safety plan they can keep.
+ */
+const SafetyField = z.strictObject({ label: LocalText, hint: LocalText.optional() });
+export const Safety = z.strictObject({
+  checkIn: z.strictObject({ say: z.array(LocalText).min(1), continueLabel: LocalText }),
+  screen: z.strictObject({
+    title: LocalText,
+    say: z.array(LocalText).min(1),
+    talkNow: LocalText,
+    planIntro: LocalText,
+    savePlan: LocalText,
+    planSaved: LocalText,
+    continueLabel: LocalText,
+    /** Asked after "Continue the session": a single tap never leaves the safety screen. */
+    confirm: LocalText,
+    confirmYes: LocalText,
+    notNow: LocalText,
+  }),
+  plan: z.strictObject({
+    title: LocalText,
+    fields: z.strictObject({
+      warningSigns: SafetyField,
+      whatHelps: SafetyField,
+      people: SafetyField,
+      professionals: SafetyField,
+      safeSpace: SafetyField,
+    }),
+  }),
+});
+export type Safety = z.infer<typeof Safety>;
+/** The safety plan as the person wrote it (each field may be empty). */
+export type SafetyPlan = Record<keyof Safety['plan']['fields'], string>;
+
 export const Flow = z.strictObject({
   id: z.string().regex(/^[a-z][a-z0-9-]*$/),
   version: z.number().int().positive(),
@@ -174,6 +210,8 @@ export const Flow = z.strictObject({
   /** Who the flow is for; shown to other clinicians only. */
   audience: z.string().optional(),
   steps: z.array(Step).min(1),
+  /** Required by `flows:check` for every flow that asks for free text. */
+  safety: Safety.optional(),
 });
 export type Flow = z.infer<typeof Flow>;
 

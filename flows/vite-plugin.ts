@@ -30,16 +30,20 @@ export function flowsPlugin(): Plugin {
         if (err instanceof FlowError) return this.error(err.message);
         throw err;
       }
-      const problems = checkFlow(flow, name);
+      const problems = checkFlow(flow, name, { requireSafety: true });
       if (problems.length) return this.error(problems.join('\n'));
       // moduleType: the bundler would otherwise guess the type of a .yaml file from its name.
-      return { code: `export default ${JSON.stringify(forBrowser(flow))};\n`, moduleType: 'js' };
+      const data = id.includes('?safety') ? flow.safety : forBrowser(flow);
+      return { code: `export default ${JSON.stringify(data)};\n`, moduleType: 'js' };
     },
   };
 }
 
-/** The flow as the browser gets it: the same data without the notes for clinicians. */
+/**
+ * The flow as the browser gets it: the same data without the notes for clinicians, and without the
+ * `safety` wording, which is its own chunk (`?safety`) loaded just after the flow, off the opening bundle.
+ */
 export function forBrowser(flow: Flow): Flow {
-  const { audience: _audience, ...rest } = flow;
+  const { audience: _audience, safety: _safety, ...rest } = flow;
   return { ...rest, steps: flow.steps.map(({ note: _note, ...step }) => step as typeof flow.steps[number]) };
 }

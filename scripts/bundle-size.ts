@@ -94,7 +94,7 @@ export function printReport(report: BundleReport, log: (line: string) => void = 
   check('Before opening (sst-chat.js)', report.beforeOpen, BUDGET.beforeOpen);
   for (const [flow, part] of Object.entries(report.onOpen)) check(`Opening adds (flow "${flow}")`, part, BUDGET.onOpen);
   for (const [file, part] of Object.entries(report.later)) {
-    log(`  later, when needed: ${file} ${kb(part.gzip)} gzip`);
+    log(`  loaded separately (in the background after opening, or when needed): ${file} ${kb(part.gzip)} gzip`);
   }
   return problems;
 }

@@ -152,6 +152,11 @@ export interface ServerToTherapistEvents {
   'typing:changed': (payload: { conversationId: string; typing: boolean }) => void;
   'client:presence': (payload: { conversationId: string; online: boolean }) => void;
   'conversation:ended': (payload: { conversationId: string; by: 'client' | 'server' }) => void;
+  /**
+   * To the therapist holding the chat: a message from the person raised its risk, or was urgent
+   * (sent for every urgent message). `risk` is the chat's highest level so far.
+   */
+  'risk:raised': (payload: { conversationId: string; risk: RiskLevel }) => void;
 }
 
 /** What a signed-in therapist is, as the console sees it. */

@@ -1,7 +1,7 @@
 /**
  * The console's live connection: the `/therapist` namespace (the session cookie authenticates it),
  * the queue, the chats this therapist holds, and the outbox. The elements read its fields and
- * re-render on `change`; other events (`queue-added`, `client-message`, `chat-ended`, `signed-out`)
+ * re-render on `change`; other events (`queue-added`, `client-message`, `risk-raised`, `chat-ended`, `signed-out`)
  * drive sounds, notifications and announcements.
  *
  * After every (re)connect it asks for the queue and for its chats since the last sequence number
@@ -171,6 +171,11 @@ export class ConsoleConnection extends EventTarget {
       }));
       if (message.from === 'therapist') this.outbox.confirm(message.id, message.seq);
       else this.emit('client-message', { chat: this.chat(conversationId)! });
+    });
+    s.on('risk:raised', ({ conversationId, risk }) => {
+      if (!this.chat(conversationId)) return;
+      this.update(conversationId, (c) => ({ ...c, risk }));
+      this.emit('risk-raised', { chat: this.chat(conversationId)! });
     });
     s.on('typing:changed', ({ conversationId, typing }) => this.setClientTyping(conversationId, typing));
     s.on('client:presence', ({ conversationId, online }) => {

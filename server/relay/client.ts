@@ -12,10 +12,14 @@
  *   until that conversation has ended (after a hand-back the same page may ask for a person again).
  */
 import { randomBytes, randomUUID } from 'node:crypto';
-import type { ClientToServerEvents, ErrorCode } from '../protocol.js';
+import { assessRisk } from '../../flows/safety/assess.js';
+import type { ClientToServerEvents, ErrorCode, RiskLevel } from '../protocol.js';
 import { findStored, hashToken, refusal, room, type AckData, type ClientSocket, type RelayContext } from './context.js';
 import { fail, handle, type HandleOptions, type Outcome } from './handle.js';
 import { clientSchemas } from './schemas.js';
+
+const LEVELS: readonly RiskLevel[] = ['none', 'concern', 'urgent'];
+const higherRisk = (a: RiskLevel, b: RiskLevel): RiskLevel => (LEVELS.indexOf(b) > LEVELS.indexOf(a) ? b : a);
 
 export const CLIENT_EVENTS: ReadonlySet<string> = new Set([
   'conversation:start',
@@ -147,6 +151,15 @@ export function registerClientHandlers(ctx: RelayContext, socket: ClientSocket):
           return stored ? { ok: true, seq: stored.seq } : fail('not_active');
         }
         const { message, duplicate } = await store.appendMessage({ conversationId, id, from: 'client', text, now: ctx.now().toISOString() });
+        // Every new message is assessed (never logged); the chat keeps its highest level, which
+        // orders the queue should it go back there. An urgent message alerts the therapist every time.
+        let alert: RiskLevel | null = null;
+        if (!duplicate) {
+          const level = assessRisk(text).level;
+          const highest = higherRisk(conversation.risk, level);
+          if (highest !== conversation.risk) await store.raiseRisk(conversationId, highest);
+          if (level === 'urgent' || highest !== conversation.risk) alert = highest;
+        }
         return {
           ack: { ok: true, seq: message.seq },
           afterAck: () => {
@@ -154,6 +167,10 @@ export function registerClientHandlers(ctx: RelayContext, socket: ClientSocket):
             if (duplicate) return;
             socket.to(room(conversationId)).emit('message:received', message);
             ctx.therapists.to(room(conversationId)).emit('message:received', { conversationId, message });
+            if (alert) {
+              ctx.therapists.to(room(conversationId)).emit('risk:raised', { conversationId, risk: alert });
+              ctx.queue.changed();
+            }
           },
         };
       },

@@ -49,7 +49,10 @@ export function usableSnapshot(snapshot: unknown, flow: Flow): boolean {
     isObject(s) &&
     (s!.status === 'active' || s!.status === 'done') &&
     typeof s!.value === 'string' &&
-    (s!.value === 'switching' || flow.steps.some((step) => step.id === s!.value)) &&
+    (s!.value === 'switching' ||
+      flow.steps.some((step) => step.id === s!.value) ||
+      // Paused on the safety screen or the check-in: where to go afterwards must be a step too.
+      ((s!.value === 'safety' || s!.value === 'check_in') && flow.steps.some((step) => step.id === c?.resumeTo))) &&
     isObject(c) &&
     isObject(c!.answers) &&
     isObject(c!.visits) &&

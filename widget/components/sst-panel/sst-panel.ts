@@ -5,8 +5,9 @@
  */
 import { LitElement, html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { compileFlow, currentStep, type SessionMachine, type SessionSnapshot } from '../../../flows/compile.js';
-import type { Flow } from '../../../flows/schema.js';
+import { compileFlow, currentStep, higherRisk, type SessionMachine, type SessionSnapshot } from '../../../flows/compile.js';
+import type { AnswerValue, Flow, SafetyPlan } from '../../../flows/schema.js';
+import type { RiskLevel } from '../../../flows/safety/assess.js';
 import { isPlan, localize } from '../../../flows/text.js';
 import { ActorController } from '../../controllers/actor-controller.js';
 import { SstEvent, type SstEventName } from '../../events.js';
@@ -20,6 +21,7 @@ import { define } from '../define.js';
 import { sharedStyles } from '../shared.styles.js';
 import { SstStep } from '../sst-step/sst-step.js';
 import type { SstHandoff } from '../sst-handoff/sst-handoff.js';
+import type { SstSafety } from '../sst-safety/sst-safety.js';
 import { renderHelp, renderResources } from './help.js';
 import { panelStyles } from './sst-panel.styles.js';
 import { renderTranscript } from './transcript.js';
@@ -36,6 +38,14 @@ export class SstPanel extends LitElement {
   @state() private notice = '';
   /** Talking to a person: the handoff view replaces the flow's controls until it closes. */
   @state() private handoff = false;
+  /** The safety screen's element, loaded when it is first needed. */
+  @state() private safetyScreen = false;
+  /**
+   * The risk engine and the flow's safety wording load just after the flow, off the opening bundle;
+   * answers wait for them (the check-in and the safety plan's card are the flow's own words).
+   */
+  private extras: Promise<typeof import('../../session/safety.js') | null> | null = null;
+  private handoffRisk: RiskLevel = 'none';
   private session: ActorController<SessionMachine> | null = null;
   private t: Strings = strings(undefined);
   private loading: Promise<void> | null = null;
@@ -119,6 +129,8 @@ export class SstPanel extends LitElement {
       this.removeController(this.session);
     }
     this.flow = flow;
+    this.extras = null;
+    void this.loadExtras(flow);
     this.completed = snapshot !== undefined && (snapshot as { status?: string }).status === 'done';
     this.session = new ActorController(this, compileFlow(flow, { locale: this.config!.locale, format: this.t.format }), {
       input: { enabledFlows: this.config!.flows },
@@ -161,8 +173,10 @@ export class SstPanel extends LitElement {
     if (this.flow) this.start(this.flow, undefined);
   }
 
-  private async openHandoff(focus: boolean): Promise<void> {
+  private async openHandoff(focus: boolean, risk: RiskLevel = 'none'): Promise<void> {
     this.helpOpen = false;
+    // The highest risk seen in the flow (or asked for: "Talk to a person now") orders the queue.
+    this.handoffRisk = higherRisk(this.session?.snapshot.context.risk ?? 'none', risk);
     await import('../sst-handoff/sst-handoff.js');
     this.handoff = true;
     await this.updateComplete;
@@ -197,9 +211,9 @@ export class SstPanel extends LitElement {
     }
     if (this.focusStep && this.open && (snap || this.failed) && !this.helpOpen) {
       this.focusStep = false;
-      const step = this.renderRoot.querySelector<SstStep>('sst-step');
+      const step = this.renderRoot.querySelector<SstStep | SstSafety>('sst-step, sst-safety');
       if (step) void step.updateComplete.then(() => step.focusFirst());
-      else this.renderRoot.querySelector<HTMLElement>('.end button, .retry')?.focus();
+      else this.renderRoot.querySelector<HTMLElement>('.end button, .retry, .check-in')?.focus();
     }
   }
 
@@ -251,6 +265,7 @@ export class SstPanel extends LitElement {
       .answers=${snap?.context.answers ?? {}}
       .transcript=${snap?.context.transcript ?? []}
       .strings=${this.t}
+      .risk=${this.handoffRisk}
       @handoff-close=${(e: CustomEvent<{ finish: boolean }>) => this.closeHandoff(e.detail.finish)}
     ></sst-handoff>`;
   }
@@ -269,34 +284,87 @@ export class SstPanel extends LitElement {
     // text (with "this is not a crisis service") must be heard.
     const ready = snap && this.flow && this.config && !snap.output?.switchTo;
     if (!ready && !this.announceFromStart) return html`<p class="loading" role="status">${t.loading}</p>`;
+    if (ready && snap.value === 'safety') return this.renderSafety(snap.context.safetyPlan);
     const step = ready ? currentStep(this.flow!, snap) : undefined;
+    const checkIn = ready && snap.value === 'check_in';
     const plan = ready ? Object.values(snap.context.answers).find(isPlan) : undefined;
     return html`<div class="scroll" tabindex="0" aria-label=${t.conversation} role="region">
         ${renderTranscript(ready ? snap.context.transcript : [], this.config?.serviceName ?? '', plan, t)}
         ${ready ? nothing : html`<p class="loading" role="status">${t.loading}</p>`}
-        ${step?.crisis ? renderResources(this.config!.crisisResources, t, true) : nothing}
+        ${step?.crisis || checkIn ? renderResources(this.config!.crisisResources, t, true) : nothing}
       </div>
       <div class="controls" part="controls">
-        ${!ready ? nothing : step && step.kind !== 'end'
+        ${!ready ? nothing : checkIn
+          ? html`<button type="button" class="primary check-in" @click=${() => void this.advance()}>
+              ${localize(this.flow!.safety?.checkIn.continueLabel, snap.context.locale, this.flow!.locales[0]!) || t.continue}
+            </button>`
+          : step && step.kind !== 'end'
           ? html`<sst-step
               .step=${step}
               .flow=${this.flow}
               .answers=${snap!.context.answers}
               .locale=${snap!.context.locale}
               .strings=${t}
-              @step-answer=${(e: CustomEvent<{ value: never; other?: string }>) => this.answer(e.detail)}
-              @step-continue=${() => this.advance()}
+              @step-answer=${(e: CustomEvent<{ value: AnswerValue; other?: string }>) => void this.answer(e.detail)}
+              @step-continue=${() => void this.advance()}
             ></sst-step>`
           : this.renderEnd()}
       </div>`;
   }
 
-  private answer(detail: { value: never; other?: string }): void {
-    this.focusStep = true;
-    this.session?.send({ type: 'answer.submitted', ...detail });
+  private renderSafety(plan: SafetyPlan | null) {
+    const texts = this.flow!.safety;
+    if (!this.safetyScreen || !texts) {
+      void this.loadSafetyScreen();
+      // The crisis lines are in the configuration already: shown while the screen loads (or if it cannot).
+      return html`<div class="scroll"><p class="loading" role="status">${this.t.loading}</p>${renderResources(this.config!.crisisResources, this.t)}</div>`;
+    }
+    return html`<div class="scroll"><sst-safety
+      .texts=${texts}
+      .resources=${this.config!.crisisResources}
+      .strings=${this.t}
+      .plan=${plan}
+      .locale=${this.config!.locale}
+      .fallback=${this.flow!.locales[0]!}
+      ?canTalk=${!!this.config!.server}
+      @safety-talk=${() => void this.openHandoff(true, 'urgent')}
+      @safety-plan=${(e: CustomEvent<{ plan: SafetyPlan }>) => this.session?.send({ type: 'safety.planned', plan: e.detail.plan })}
+      @safety-resume=${() => this.resume()}
+    ></sst-safety></div>`;
   }
 
-  private advance(): void {
+  /** Resolves with the risk engine (null if it could not load; tried again next time). */
+  private loadExtras(flow: Flow) {
+    return (this.extras ??= import('../../session/safety.js').then(
+      async (m) => ((flow.safety ??= await m.loadSafety(flow.id)), m),
+      () => (this.extras = null),
+    ));
+  }
+
+  private async loadSafetyScreen(): Promise<void> {
+    await Promise.all([this.loadExtras(this.flow!), import('../sst-safety/sst-safety.js')]).catch(() => {});
+    this.safetyScreen = !!customElements.get('sst-safety');
+    this.focusStep = true;
+    this.requestUpdate();
+  }
+
+  private resume(): void {
+    this.focusStep = true;
+    this.session?.send({ type: 'safety.resumed' });
+  }
+
+  /** Every free-text answer is assessed for risk before the flow hears it (see flows/safety/). */
+  private async answer(detail: { value: AnswerValue; other?: string }): Promise<void> {
+    const engine = await this.loadExtras(this.flow!);
+    const kind = currentStep(this.flow!, this.session!.snapshot)?.kind;
+    const risk: RiskLevel = engine ? engine.answerRisk(kind, detail, this.config?.locale) : 'none';
+    if (risk === 'urgent') await this.loadSafetyScreen();
+    this.focusStep = true;
+    this.session?.send({ type: 'answer.submitted', ...detail, risk });
+  }
+
+  private async advance(): Promise<void> {
+    await this.loadExtras(this.flow!);
     this.focusStep = true;
     this.session?.send({ type: 'step.continued' });
   }

@@ -40,6 +40,8 @@ export class SstConsole extends LitElement {
   @state() private claiming: string | null = null;
   @state() private claimNotice = '';
   @state() private announcement = '';
+  /** Urgent news about a chat held (role="alert": read out at once, whatever the person is doing). */
+  @state() private alertText = '';
   @state() private notifications: NotificationState = notificationState();
   @state() private sound = true;
   private connection: ConsoleConnection | null = null;
@@ -108,6 +110,8 @@ export class SstConsole extends LitElement {
           </section>
         </div>
         <div class="visually-hidden" role="status">${this.announcement}</div>
+        <!-- Added with its text: an alert is read out when it appears, and only then. -->
+        ${this.alertText ? html`<div class="visually-hidden" role="alert">${this.alertText}</div>` : nothing}
       </main>`;
   }
 
@@ -125,6 +129,7 @@ export class SstConsole extends LitElement {
     c.addEventListener('change', this.onChange);
     c.addEventListener('queue-added', (e) => this.queueAdded((e as CustomEvent<{ entries: QueueEntry[] }>).detail.entries));
     c.addEventListener('client-message', (e) => this.clientMessage((e as CustomEvent<{ chat: HeldChat }>).detail.chat));
+    c.addEventListener('risk-raised', (e) => this.riskRaised((e as CustomEvent<{ chat: HeldChat }>).detail.chat));
     c.addEventListener('chat-ended', (e) => {
       const chat = (e as CustomEvent<{ chat: HeldChat }>).detail.chat;
       this.announce(`Chat ${chat.number}: ${chat.ended?.by === 'client' ? 'the person left the chat' : 'the chat was closed'}.`);
@@ -195,6 +200,14 @@ export class SstConsole extends LitElement {
     notifyNewChat(urgent);
     const total = this.connection?.queue.length ?? entries.length;
     this.announce(`${urgent ? 'Urgent: a' : 'A'} new person is waiting. ${total} waiting in all.`);
+  }
+
+  /** An urgent message in a chat this therapist holds: a sound (if on) and an alert, every time. */
+  private riskRaised(chat: HeldChat): void {
+    if (chat.risk !== 'urgent') return;
+    if (this.sound) chime();
+    this.alertText = '';
+    setTimeout(() => (this.alertText = `Urgent: the person in chat ${chat.number} may be at risk now. Read their latest message.`), 100);
   }
 
   private clientMessage(chat: HeldChat): void {

@@ -1,0 +1,149 @@
+import { describe, expect, it } from 'vitest';
+import { assessRisk, tokenise } from '../../flows/safety/assess.js';
+import { LEXICON_EN } from '../../flows/safety/lexicon.en.js';
+
+const level = (text: string) => assessRisk(text).level;
+
+describe('assessRisk', () => {
+  it('rates plain statements of intent, plan and means urgent, with their category', () => {
+    expect(assessRisk('I am going to kill myself tonight')).toMatchObject({ level: 'urgent', categories: ['intent'] });
+    expect(assessRisk('I took 20 paracetamol').categories).toContain('method');
+    expect(assessRisk('i have a plan to end my life').categories).toEqual(expect.arrayContaining(['plan', 'intent']));
+    expect(assessRisk('my dad hits me').categories).toEqual(['abuse']);
+    expect(assessRisk('I can’t breathe').categories).toEqual(['medical']);
+    expect(assessRisk('I’m giving away all my things').categories).toEqual(['goodbye']);
+  });
+
+  it('returns none with no matches for ordinary answers', () => {
+    expect(assessRisk('I want to sleep better and go for a walk each morning')).toEqual({ level: 'none', categories: [], matches: [] });
+    expect(assessRisk('')).toEqual({ level: 'none', categories: [], matches: [] });
+  });
+
+  describe('negation', () => {
+    it('lowers a negated urgent phrase to concern, never to none', () => {
+      expect(level("I'm not going to kill myself")).toBe('concern');
+      expect(level('i would never hurt myself')).toBe('concern');
+      expect(level("I don't want to die")).toBe('concern');
+      expect(assessRisk("I'm not going to kill myself").matches[0]).toMatchObject({ category: 'intent', softenedBy: 'negated' });
+    });
+    it('reads a denial later in the message ("...but I wouldn\'t")', () => {
+      expect(level("sometimes I think about suicide but I wouldn't")).toBe('concern');
+      expect(level('I have thoughts of killing myself but no plan')).toBe('concern');
+      expect(level('I think about suicide a lot')).toBe('urgent');
+    });
+    it('keeps negation inside its clause, and ignores "can\'t stop" and the negation a phrase carries', () => {
+      expect(level("I can't stop thinking about killing myself")).toBe('urgent');
+      expect(level("I don't want to live anymore")).toBe('urgent');
+      expect(level('nothing helps and I want to die')).toBe('urgent');
+      expect(level("no one listens, I want to die")).toBe('urgent');
+    });
+    it('drops a negated concern to none', () => {
+      expect(level("I don't feel hopeless anymore")).toBe('none');
+      expect(level("I'm not a burden, I know that now")).toBe('none');
+    });
+  });
+
+  describe('idioms', () => {
+    it.each([
+      'this is killing me', 'exams are killing me', 'the deadline is killing me', "I'm dying to see it", 'you killed it',
+      'I could murder a pizza', 'I nearly died of embarrassment', 'my phone died', 'I overdosed on coffee lol',
+      'I would kill for a coffee', 'my mum would kill me if she knew', 'I cut myself shaving', 'that was to die for',
+    ])('%s → none', (text) => expect(level(text)).toBe('none'));
+
+    it('reports an idiom match as softened, so a clinician can see why', () => {
+      expect(assessRisk('I overdosed on coffee').matches).toEqual([{ category: 'method', phrase: 'overdosed', softenedBy: 'idiom' }]);
+    });
+    it('does not let an idiom hide a real statement beside it', () => {
+      expect(level('I want to die of embarrassment')).toBe('none');
+      expect(level('I want to die, this is killing me')).toBe('urgent');
+    });
+  });
+
+  describe('other people and things', () => {
+    it('rates a third party at risk as concern', () => {
+      expect(assessRisk('my friend wants to kill herself')).toMatchObject({ level: 'concern', categories: ['other person at risk'] });
+      expect(assessRisk('my best friend says she wants to die').matches[0]).toMatchObject({ softenedBy: 'other person' });
+      expect(level('my brother tried to take his own life')).toBe('concern');
+    });
+    it('rates a death that is not a risk as none', () => {
+      expect(level('my grandad died last year')).toBe('none');
+      expect(level('my hamster died')).toBe('none');
+    });
+    it('keeps an emergency about someone else urgent', () => {
+      expect(level("my friend took pills and won't wake up")).toBe('urgent');
+      expect(level("she's not breathing")).toBe('urgent');
+    });
+    it('rates harm from another person urgent, and "kys" aimed at others concern', () => {
+      expect(level("he's hitting me")).toBe('urgent');
+      expect(level('the ball hit me')).toBe('none');
+      expect(assessRisk('kys')).toMatchObject({ level: 'concern', categories: ['directed at others'] });
+      expect(level("I'm going to kill him")).toBe('urgent');
+    });
+  });
+
+  describe('misspellings, slang and emoji', () => {
+    it.each(['kms', 'gonna kms tonight', 'i want to unalive myself', 'i am suicidial', 'i want to kil myself', 'i wanna dieeee', 'I want to KILL MYSELF', 'I’m gonna kill myslef', 'im going to od', '💊💊💊'])(
+      '%s → urgent',
+      (text) => expect(level(text)).toBe('urgent'),
+    );
+    it('reads "sewer slide" as suicide and a lone pill emoji as an unclear mention', () => {
+      expect(assessRisk('thinking about sewer slide').level).toBe('urgent');
+      expect(assessRisk('💊').categories).toEqual(['unclear mention']);
+    });
+    it('normalises accents, curly quotes, repeated letters and numbers glued to units', () => {
+      expect(tokenise('I’m SOOOO tíred, 800mg!')).toEqual(['i', 'am', 'so', 'tired', ',', '800', 'mg', '.', '.']);
+    });
+  });
+
+  describe('past tense', () => {
+    it('lowers clearly historical self-harm and attempts to concern', () => {
+      expect(level('I used to cut')).toBe('concern');
+      expect(level('I tried to kill myself when I was 16')).toBe('concern');
+      expect(assessRisk('I took an overdose a few years ago').matches[0]).toMatchObject({ softenedBy: 'past' });
+    });
+    it('keeps it urgent when the sentence also says now', () => {
+      expect(level('I used to cut and now I am cutting again')).toBe('urgent');
+      expect(level('I tried to kill myself last night')).toBe('urgent');
+      expect(level('I just tried to hang myself')).toBe('urgent');
+    });
+  });
+
+  describe('medicines and amounts', () => {
+    it('separates a dose from a count of pills', () => {
+      expect(level('I take 50mg sertraline every morning')).toBe('none');
+      expect(level('I take 2 paracetamol for a headache')).toBe('none');
+      expect(level('took 30 of my sertraline')).toBe('urgent');
+      expect(level('800mg')).toBe('urgent');
+      expect(level('I have been saving up my pills')).toBe('urgent');
+    });
+  });
+
+  describe('imminence', () => {
+    it('raises passive thoughts with a time frame or a means to urgent', () => {
+      expect(level('I wish I could disappear')).toBe('concern');
+      expect(assessRisk('I wish I could disappear tonight').categories).toEqual(['imminent', 'passive ideation']);
+      expect(level('I hate myself and I have a rope')).toBe('urgent');
+      expect(level('I feel hopeless tonight')).toBe('concern');
+    });
+    it('raises a veiled "going to do it" to urgent only with other risk', () => {
+      expect(level("I'm going to do it")).toBe('concern');
+      expect(level("I'm going to do it, everyone would be better off without me")).toBe('urgent');
+    });
+  });
+
+  it('accepts a locale and falls back to English', () => {
+    expect(assessRisk('I want to die', 'en-GB').level).toBe('urgent');
+    expect(assessRisk('I want to die', 'fr').level).toBe('urgent');
+  });
+
+  it('has a lexicon whose every rule has an id, category, level and patterns', () => {
+    const ids = new Set<string>();
+    for (const rule of LEXICON_EN.rules) {
+      expect(rule.id).toMatch(/^[a-z-]+$/);
+      expect(ids.has(rule.id), rule.id).toBe(false);
+      ids.add(rule.id);
+      expect(rule.category).not.toBe('');
+      expect(rule.match.length).toBeGreaterThan(0);
+    }
+  });
+});

@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { measure, report } from './fixtures.js';
+
+/**
+ * Recall and false-positive rates on the labelled fixtures.
+ *
+ * fixtures.en.tsv was written alongside the lexicon: it shows what the lexicon covers, not how it
+ * generalises. The holdout files were each written after the engine, in phrasings unlike the
+ * lexicon, measured first, then tuned on once. Their first, untuned figures (in the file headers)
+ * are the honest estimate of how the engine does on phrasings nobody has listed:
+ *   holdout.en.tsv  urgent recall 50.0%, benign rated urgent 4.0% (first run)
+ *   holdout2.en.tsv urgent recall 36.4%, benign rated urgent 8.0% (first run)
+ *   holdout3.en.tsv urgent recall 72.2%, benign rated urgent 0.0% (first run)
+ * Do not tune on them again: write a new holdout file when you want a fresh estimate.
+ * The assertions below hold today's figures, so a change that makes the engine worse fails.
+ */
+describe('risk metrics', () => {
+  it('meets the targets on the main fixtures', () => {
+    const m = measure('test/safety/fixtures.en.tsv');
+    console.log(report('fixtures.en.tsv', m));
+    expect(m.counts.urgent).toBeGreaterThanOrEqual(80);
+    expect(m.counts.concern).toBeGreaterThanOrEqual(60);
+    expect(m.counts.benign).toBeGreaterThanOrEqual(100);
+    expect(m.urgentRecall).toBeGreaterThanOrEqual(0.95);
+    expect(m.benignUrgent).toBeLessThanOrEqual(0.03);
+    expect(m.benignAny).toBeLessThanOrEqual(0.1);
+  });
+
+  it('holds up on the first held-out file (tuned on once)', () => {
+    const m = measure('test/safety/holdout.en.tsv');
+    console.log(report('holdout.en.tsv', m));
+    expect(m.counts.urgent + m.counts.concern + m.counts.benign).toBeGreaterThanOrEqual(60);
+    expect(m.urgentRecall).toBeGreaterThanOrEqual(0.95);
+    // One benign message in 25 ("he always beats me", about a video game) is rated urgent: 4%.
+    expect(m.benignUrgent).toBeLessThanOrEqual(0.04);
+    expect(m.benignAny).toBeLessThanOrEqual(0.1);
+  });
+
+  it('holds up on the second and third held-out files (tuned on once)', () => {
+    const two = measure('test/safety/holdout2.en.tsv');
+    const three = measure('test/safety/holdout3.en.tsv');
+    console.log(report('holdout2.en.tsv', two));
+    console.log(report('holdout3.en.tsv', three));
+    // holdout2: 20 of 22 urgent found (90.9%), below the 95% target.
+    expect(two.urgentRecall).toBeGreaterThanOrEqual(0.9);
+    expect(two.benignUrgent).toBeLessThanOrEqual(0.03);
+    expect(two.benignAny).toBeLessThanOrEqual(0.1);
+    expect(three.urgentRecall).toBeGreaterThanOrEqual(0.95);
+    expect(three.benignUrgent).toBeLessThanOrEqual(0.03);
+    expect(three.benignAny).toBeLessThanOrEqual(0.1);
+  });
+});
