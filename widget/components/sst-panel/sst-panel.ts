@@ -23,6 +23,7 @@ import { SstStep } from '../sst-step/sst-step.js';
 import type { SstHandoff } from '../sst-handoff/sst-handoff.js';
 import type { SstSafety } from '../sst-safety/sst-safety.js';
 import { renderHelp, renderResources } from './help.js';
+import { renderEnd, renderHeader } from './parts.js';
 import { panelStyles } from './sst-panel.styles.js';
 import { renderTranscript } from './transcript.js';
 
@@ -232,23 +233,15 @@ export class SstPanel extends LitElement {
       <!-- The panel sits at the same (inline-end) corner as the launcher in the page's direction;
            its contents follow the direction of the chat's own language. -->
       <div class="frame" dir=${t.dir}>
-      <div part="header" class="header">
-        <div class="titles">
-          <h2 id="title">${name || t.selfGuided}</h2>
-          ${name ? html`<p class="subtitle">${t.selfGuided}</p>` : nothing}
-        </div>
-        <div class="actions">
-          ${this.config?.server
-            ? html`<button type="button" class="person" ?disabled=${this.handoff} @click=${() => void this.openHandoff(true)}>${t.talkToPerson}</button>`
-            : nothing}
-          <button type="button" class="help-button" aria-expanded=${this.helpOpen} aria-controls="help" @click=${() => this.toggleHelp(!this.helpOpen)}>
-            ${t.getHelp}
-          </button>
-          <button type="button" class="exit" aria-describedby="exit-hint" @click=${() => this.exit()}>${t.exit}</button>
-          <button type="button" class="hide" @click=${() => this.hide()}>${t.hide}</button>
-        </div>
-        <p id="exit-hint" class="visually-hidden">${t.exitHint}</p>
-      </div>
+      ${renderHeader(name, t, {
+        canTalk: Boolean(this.config?.server),
+        talking: this.handoff,
+        helpOpen: this.helpOpen,
+        talk: () => void this.openHandoff(true),
+        toggleHelp: () => this.toggleHelp(!this.helpOpen),
+        exit: () => this.exit(),
+        hide: () => this.hide(),
+      })}
       ${this.helpOpen ? renderHelp(this.config?.crisisResources ?? [], t, () => this.toggleHelp(false)) : nothing}
       <div class="body" ?hidden=${this.helpOpen}>${this.handoff ? this.renderHandoff() : this.renderBody()}</div>
       <p class="visually-hidden" role="status">${this.notice}</p>
@@ -370,21 +363,10 @@ export class SstPanel extends LitElement {
   }
 
   private renderEnd() {
-    const t = this.t;
-    // The flow's own links first (e.g. "come back any time"), then the service's pages.
     const step = this.flow && this.session ? currentStep(this.flow, this.session.snapshot) : undefined;
     const locale = this.config?.locale ?? 'en';
     const flowLinks = step?.kind === 'end' ? step.links.map((l) => ({ label: localize(l.label, locale, this.flow!.locales[0]!), href: l.href })) : [];
-    const links = [...flowLinks, ...(this.config?.links ?? [])];
-    return html`<div class="end">
-      ${links.length
-        ? html`<ul class="links">
-            ${links.map((l) => html`<li><a href=${l.href}>${l.label}</a></li>`)}
-          </ul>`
-        : nothing}
-      <button type="button" class="primary" @click=${() => this.hide()}>${t.close}</button>
-      <button type="button" @click=${() => this.restart()}>${t.startAgain}</button>
-    </div>`;
+    return renderEnd([...flowLinks, ...(this.config?.links ?? [])], this.t, () => this.hide(), () => this.restart());
   }
 }
 
