@@ -114,7 +114,7 @@ function tokenize(text: string, c: Compiled): string[] {
     .replace(/\bwon't\b/g, 'will not').replace(/\bcan't\b/g, 'can not').replace(/\bain't\b/g, 'is not')
     .replace(/n't\b/g, ' not').replace(/'m\b/g, ' am').replace(/'re\b/g, ' are').replace(/'ve\b/g, ' have')
     .replace(/'ll\b/g, ' will').replace(/'d\b/g, ' would')
-    .replace(/\b(what|it|that|there|here|he|she|who|where|everything|nothing|life|this)'s\b/g, '$1 is').replace(/'s\b/g, '')
+    .replace(/\b(what|it|that|there|here|he|she|who|where|everything|nothing|life|this|tonight|today|tomorrow)'s\b/g, '$1 is').replace(/'s\b/g, '')
     .replace(/(\d)([a-z])/g, '$1 $2').replace(/([a-z])(\d)/g, '$1 $2')
     .replace(/[.!?;\n\r]+/g, ' . ').replace(/[,:()\u2013\u2014]+|\s-+\s/g, ' , ');
   const words: string[] = [];
@@ -245,11 +245,7 @@ export function assessRisk(text: string, locale = 'en'): RiskAssessment {
   }
   const denied = c.denials.some((els) => findAll(els, tokens, c).length > 0);
   const matches: RiskMatch[] = [];
-  const counted = new Map<string, number>();
-  let top = 0;
-  let escalate = false;
-  const countedRules = new Set<string>();
-  let veiled = 0;
+  const hits: Array<{ rule: LexRule; level: number; plain: boolean; span: [number, number]; match: RiskMatch }> = [];
   const seen = new Set<string>();
   for (const { rule, patterns } of c.rules) {
     if (rule.level === 'none') continue;
@@ -275,29 +271,47 @@ export function assessRisk(text: string, locale = 'en'): RiskAssessment {
         }
         if (isPast(tokens, span[0], span[1], c)) soften(rule.ifPast ?? 'concern', 'past');
         const phrase = tokens.slice(span[0], span[1]).filter((t) => !isBoundary(t)).join(' ');
-        matches.push(softenedBy ? { category: rule.category, phrase, softenedBy } : { category: rule.category, phrase });
-        if (level > 0) counted.set(rule.category, Math.max(counted.get(rule.category) ?? 0, level));
-        if (level > 0 && !softenedBy && c.escalates.has(rule.id)) escalate = true;
-        if (level > 0 && !softenedBy && c.escalatesWithAny.has(rule.id)) veiled++;
-        if (level > 0) countedRules.add(rule.id);
-        top = Math.max(top, level);
+        const match: RiskMatch = softenedBy ? { category: rule.category, phrase, softenedBy } : { category: rule.category, phrase };
+        matches.push(match);
+        hits.push({ rule, level, plain: !softenedBy, span, match });
       }
     }
+  }
+  const imminent = c.imminence.map((els) => findAll(els, tokens, c)[0]).find(Boolean);
+  // A cue that means little alone ("gave my dog to my neighbour") counts only with another match
+  // (not overlapping it), or, if it escalates, with a time frame or means.
+  for (const hit of hits) {
+    const { ifAlone } = hit.rule;
+    if (!ifAlone || hit.level <= RANK[ifAlone]) continue;
+    const company = hits.some((h) => h !== hit && h.level > 0 && !overlaps(h.span, hit.span));
+    if (!company && !(imminent && c.escalates.has(hit.rule.id))) {
+      hit.level = RANK[ifAlone];
+      hit.plain = false;
+      hit.match.softenedBy ??= 'alone';
+    }
+  }
+  const counted = new Map<string, number>();
+  const countedRules = new Set<string>();
+  let top = 0;
+  let escalate = false;
+  let veiled = 0;
+  for (const { rule, level, plain } of hits) {
+    if (level <= 0) continue;
+    counted.set(rule.category, Math.max(counted.get(rule.category) ?? 0, level));
+    if (plain && c.escalates.has(rule.id)) escalate = true;
+    if (plain && c.escalatesWithAny.has(rule.id)) veiled++;
+    countedRules.add(rule.id);
+    top = Math.max(top, level);
   }
   if (veiled && top < 2 && (veiled > 1 || [...countedRules].some((id) => !c.escalatesWithAny.has(id)))) {
     matches.push({ category: 'imminent', phrase: 'veiled intent with other risk' });
     counted.set('imminent', 2);
     top = 2;
   }
-  if (escalate && top < 2) {
-    for (const els of c.imminence) {
-      const span = findAll(els, tokens, c)[0];
-      if (!span) continue;
-      matches.push({ category: 'imminent', phrase: tokens.slice(span[0], span[1]).join(' ') });
-      counted.set('imminent', 2);
-      top = 2;
-      break;
-    }
+  if (escalate && top < 2 && imminent) {
+    matches.push({ category: 'imminent', phrase: tokens.slice(imminent[0], imminent[1]).join(' ') });
+    counted.set('imminent', 2);
+    top = 2;
   }
   const categories = [...counted.entries()].sort((a, b) => b[1] - a[1]).map(([category]) => category);
   return { level: BY_RANK[top] as RiskLevel, categories, matches };

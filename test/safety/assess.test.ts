@@ -19,6 +19,17 @@ describe('assessRisk', () => {
     expect(assessRisk('')).toEqual({ level: 'none', categories: [], matches: [] });
   });
 
+  it('counts a cue marked ifAlone only with other risk, another cue or a time frame', () => {
+    expect(level('gave my dog to my neighbour')).toBe('none');
+    expect(level('cancelled my phone contract')).toBe('none');
+    expect(level('gave my dog to my neighbour and cancelled my phone contract')).toBe('urgent');
+    expect(level("i've got a bat in the car")).toBe('none');
+    expect(level("i've got a bat in the car, tonight he gets what's coming")).toBe('urgent');
+    expect(level("i'm worried about my sister")).toBe('none');
+    expect(level("i'm worried about my sister, she posts dark stuff")).toBe('concern');
+    expect(assessRisk('cancelled my gym').matches[0]).toMatchObject({ softenedBy: 'alone' });
+  });
+
   describe('negation', () => {
     it('lowers a negated urgent phrase to concern, never to none', () => {
       expect(level("I'm not going to kill myself")).toBe('concern');

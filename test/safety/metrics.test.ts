@@ -11,6 +11,8 @@ import { measure, report } from './fixtures.js';
  *   holdout.en.tsv  urgent recall 50.0%, benign rated urgent 4.0% (first run)
  *   holdout2.en.tsv urgent recall 36.4%, benign rated urgent 8.0% (first run)
  *   holdout3.en.tsv urgent recall 72.2%, benign rated urgent 0.0% (first run)
+ *   holdout4.en.tsv urgent recall 62.2%, concern recall 70.0%, benign rated urgent 0.0%, benign
+ *                   rated anything 0.0% (first run)
  * Do not tune on them again: write a new holdout file when you want a fresh estimate.
  * The assertions below hold today's figures, so a change that makes the engine worse fails.
  */
@@ -48,5 +50,35 @@ describe('risk metrics', () => {
     expect(three.urgentRecall).toBeGreaterThanOrEqual(0.95);
     expect(three.benignUrgent).toBeLessThanOrEqual(0.03);
     expect(three.benignAny).toBeLessThanOrEqual(0.1);
+  });
+
+  it('holds up on the fourth held-out file (tuned on once)', () => {
+    const m = measure('test/safety/holdout4.en.tsv');
+    console.log(report('holdout4.en.tsv', m));
+    // First run: urgent 62.2%, concern 70.0%, benign urgent 0.0%, benign any 0.0%. It was tuned on
+    // once with word families and cues that count only together (`ifAlone`), not its sentences.
+    expect(m.counts.urgent + m.counts.concern + m.counts.benign).toBeGreaterThanOrEqual(120);
+    expect(m.urgentRecall).toBeGreaterThanOrEqual(1);
+    expect(m.concernRecall).toBeGreaterThanOrEqual(1);
+    expect(m.benignUrgent).toBeLessThanOrEqual(0.03);
+    expect(m.benignAny).toBeLessThanOrEqual(0.1);
+  });
+
+  /*
+   * holdout5.en.tsv was written blind (by someone who saw neither the engine nor any example) after
+   * the fourth tuning round, and has NOT been tuned on. It is today's honest estimate on new wording,
+   * and it is well short of the targets (urgent recall >= 95%, benign rated urgent <= 3%):
+   *   urgent recall 60.0%, concern recall 56.0%, benign rated urgent 5.7%, benign rated anything 8.6%.
+   * The assertions only stop it getting worse. Raise them as the engine improves; do not tune on this
+   * file without writing a new blind one to measure with.
+   */
+  it('on a blind held-out file (never tuned on): today’s figures, short of the targets', () => {
+    const m = measure('test/safety/holdout5.en.tsv');
+    console.log(report('holdout5.en.tsv (blind, untuned)', m));
+    expect(m.counts.urgent + m.counts.concern + m.counts.benign).toBeGreaterThanOrEqual(100);
+    expect(m.urgentRecall).toBeGreaterThanOrEqual(0.6);
+    expect(m.concernRecall).toBeGreaterThanOrEqual(0.56);
+    expect(m.benignUrgent).toBeLessThanOrEqual(0.06);
+    expect(m.benignAny).toBeLessThanOrEqual(0.09);
   });
 });
