@@ -142,6 +142,64 @@ describe('assessRisk', () => {
     });
   });
 
+  describe('principled fixes (recency, method questions, passive ideation, means, hyperbole)', () => {
+    it('does not soften an ingestion minutes or hours ago: it is an emergency now', () => {
+      expect(level('i overdosed on my sertraline like 20 mins ago')).toBe('urgent');
+      expect(level('took all of them about two hours ago')).toBe('urgent');
+      expect(level('i just swallowed a bunch of my nans tablets')).toBe('urgent');
+      expect(level('overdosed earlier tonight')).toBe('urgent');
+      expect(level('i overdosed when i was 15')).toBe('concern');
+      expect(assessRisk('i took an overdose three years ago').matches[0]).toMatchObject({ softenedBy: 'past' });
+      expect(level('i took my tablets an hour ago like the doctor said')).toBe('none');
+      expect(level('i took them to school an hour ago')).toBe('none');
+    });
+    it("rates someone else's ingestion now urgent (a child into the medicine)", () => {
+      expect(assessRisk('my toddler swallowed some of grandmas pills').categories).toEqual(['medical']);
+      expect(level('my daughter swallowed her vitamin without any fuss')).toBe('none');
+    });
+    it('rates method questions in the second or generic person urgent, not "another person"', () => {
+      expect(assessRisk('what is the easiest way to kill yourself').categories).toContain('plan');
+      expect(level('how do u overdose on paracetamol')).toBe('urgent');
+      expect(level('whats the least painful way to go')).toBe('urgent');
+      expect(level('whats the best way to hang a picture frame')).toBe('none');
+      expect(level('how many pills do i take for a headache')).toBe('none');
+      expect(level('kill yourself')).toBe('concern');
+    });
+    it('rates classic passive ideation concern', () => {
+      expect(level('sometimes i want to fall asleep and never wake up')).toBe('concern');
+      expect(level('id rather just disappear')).toBe('concern');
+      expect(level('people would forget me within a month')).toBe('concern');
+      expect(level('i feel like im only taking up space here')).toBe('concern');
+      expect(level('if a car hit me tomorrow i really would not care')).toBe('concern');
+      expect(level('i wish i could sleep in and not wake up till noon')).toBe('none');
+      expect(level('i would rather stay home')).toBe('none');
+    });
+    it('rates means with a place, a decision with a day, and finality with a time urgent', () => {
+      expect(level('sitting in the bathtub with a blade')).toBe('urgent');
+      expect(level('im on the platform waiting for the fast train to come through')).toBe('urgent');
+      expect(level('im on the platform waiting for my train to work')).toBe('none');
+      expect(level('walked up to the cliff, sitting at the edge now')).toBe('urgent');
+      expect(level('i wont be here after this weekend')).toBe('urgent');
+      expect(level('i wont be around after 6 tonight, going to my nans')).toBe('none');
+    });
+    it('counts preparing means and a decided day only together (ifAlone)', () => {
+      expect(level('bought a rope for the tyre swing today')).toBe('none');
+      expect(level('got a rope yesterday. checked the loft hatch can hold my weight')).toBe('urgent');
+      expect(level('i have decided. saturday is the day i start running again')).toBe('none');
+      expect(level('ive made up my mind. friday is the day')).toBe('urgent');
+      expect(level('got everything i need for the trip')).toBe('none');
+      expect(level('got everything i need. tonight im doing it')).toBe('urgent');
+    });
+    it('reads laughter or a trivial trigger after a threat at someone else as hyperbole', () => {
+      expect(level('my dad is going to kill me lol i scratched the car')).toBe('none');
+      expect(level('im gonna murder my sister 😂 she read my diary')).toBe('none');
+      expect(level('gonna kill my brother he ate the last slice of pizza')).toBe('none');
+      expect(level('my stepdad said he will kill me and hes coming up the stairs')).toBe('urgent');
+      // Self-directed teen hyperbole is rated as before: laughter does not cancel it.
+      expect(level('kill myself 😂')).toBe('urgent');
+    });
+  });
+
   it('accepts a locale and falls back to English', () => {
     expect(assessRisk('I want to die', 'en-GB').level).toBe('urgent');
     expect(assessRisk('I want to die', 'fr').level).toBe('urgent');
