@@ -1,4 +1,4 @@
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { QueueEntry, QueueState } from '../../server/protocol.js';
 import {
   addTherapist,
@@ -11,32 +11,23 @@ import {
   sleep,
   startConversation,
   startRelay,
-  tempDir,
+  relayRig,
   until,
-  type RunningRelay,
 } from './harness.js';
 
-const tmp = tempDir();
-afterAll(() => tmp.cleanup());
-
-let running: RunningRelay | undefined;
-const cleanups: Array<() => void> = [];
-afterEach(async () => {
-  for (const c of cleanups.splice(0)) c();
-  await running?.stop();
-  running = undefined;
-});
+const rig = relayRig();
+const { tmp, cleanups } = rig;
 
 const GRACE_MS = 300;
 
 async function liveChat() {
-  running = await startRelay(tmp.file(`${newId('db')}.db`), { graceMs: GRACE_MS });
-  const sam = await addTherapist(running.store, 'sam', 'Sam');
-  const person = await startConversation(running.url, 'concern');
-  const therapist = await connectTherapist(running.url, sam.cookie);
+  rig.running = await startRelay(tmp.file(`${newId('db')}.db`), { graceMs: GRACE_MS });
+  const sam = await addTherapist(rig.running.store, 'sam', 'Sam');
+  const person = await startConversation(rig.running.url, 'concern');
+  const therapist = await connectTherapist(rig.running.url, sam.cookie);
   cleanups.push(() => person.socket.close(), () => therapist.close());
   expect((await therapist.emitWithAck('conversation:claim', { conversationId: person.conversationId })).ok).toBe(true);
-  return { relay: running, sam, person, therapist, conversationId: person.conversationId };
+  return { relay: rig.running, sam, person, therapist, conversationId: person.conversationId };
 }
 
 describe('a therapist who drops', () => {

@@ -1,3 +1,4 @@
+import { afterAll, afterEach } from 'vitest';
 /**
  * The relay for tests: a real HTTP server on port 0, the real SQLite store on a temporary file, and
  * real socket.io-client sockets. Reconnection delays are short so fault tests stay quick.
@@ -166,3 +167,27 @@ export async function connectTherapist(url: string, cookie: string): Promise<The
 let counter = 0;
 /** A message id of the allowed shape, unique within a test run. */
 export const newId = (prefix = 'm'): string => `${prefix}${Date.now().toString(36)}${(counter++).toString(36).padStart(6, '0')}`;
+
+/**
+ * The per-file lifecycle every relay test shares: a temp folder for database files, sockets to close
+ * and relays to stop after each test. Call once at the top of a test file.
+ */
+export function relayRig() {
+  const rig = {
+    tmp: tempDir(),
+    /** The relay of the current test, if it started one. */
+    running: undefined as RunningRelay | undefined,
+    /** More relays (restart tests run one after another on the same file). */
+    servers: [] as RunningRelay[],
+    cleanups: [] as Array<() => void>,
+  };
+  afterAll(() => rig.tmp.cleanup());
+  afterEach(async () => {
+    for (const c of rig.cleanups.splice(0)) c();
+    await rig.running?.stop();
+    rig.running = undefined;
+    for (const s of rig.servers.splice(0)) await s.stop();
+  });
+  return rig;
+}
+

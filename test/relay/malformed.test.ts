@@ -3,7 +3,7 @@
  * still fine afterwards (no crash, nothing logged as internal, a normal chat still works).
  */
 import type { Socket } from 'socket.io-client';
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ERROR_CODES, MAX_MESSAGE_LENGTH } from '../../server/protocol.js';
 import {
   addTherapist,
@@ -15,20 +15,11 @@ import {
   sleep,
   startConversation,
   startRelay,
-  tempDir,
-  type RunningRelay,
+  relayRig,
 } from './harness.js';
 
-const tmp = tempDir();
-afterAll(() => tmp.cleanup());
-
-let running: RunningRelay | undefined;
-const cleanups: Array<() => void> = [];
-afterEach(async () => {
-  for (const c of cleanups.splice(0)) c();
-  await running?.stop();
-  running = undefined;
-});
+const rig = relayRig();
+const { tmp, cleanups } = rig;
 
 const long = (n: number) => 'x'.repeat(n);
 /** Values that are wrong almost anywhere. */
@@ -121,7 +112,7 @@ async function fire(socket: Socket, cases: Case[], count: number): Promise<void>
 
 describe('malformed and oversized events', () => {
   it('1,000 of them each get an error code, and the relay carries on', async () => {
-    const r = (running = await startRelay(tmp.file('malformed.db'), { rateLimit: { events: 100_000, perMs: 1000 } }));
+    const r = (rig.running = await startRelay(tmp.file('malformed.db'), { rateLimit: { events: 100_000, perMs: 1000 } }));
     const sam = await addTherapist(r.store, 'sam', 'Sam');
     const person = clientSocket(r.url);
     const therapist = await connectTherapist(r.url, sam.cookie);

@@ -1,4 +1,4 @@
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ChatMessage } from '../../server/protocol.js';
 import {
   addTherapist,
@@ -11,35 +11,26 @@ import {
   sleep,
   startConversation,
   startRelay,
-  tempDir,
+  relayRig,
   until,
-  type RunningRelay,
 } from './harness.js';
 import { ClientPeer, TherapistPeer } from './peers.js';
 
-const tmp = tempDir();
-afterAll(() => tmp.cleanup());
-
-let running: RunningRelay | undefined;
-const cleanups: Array<() => void> = [];
-afterEach(async () => {
-  for (const c of cleanups.splice(0)) c();
-  await running?.stop();
-  running = undefined;
-});
+const rig = relayRig();
+const { tmp, cleanups } = rig;
 
 /** A relay with one person in a live chat with one therapist. */
 async function liveChat(deps: Parameters<typeof startRelay>[1] = {}) {
-  running = await startRelay(tmp.file(`${newId('db')}.db`), deps);
-  const sam = await addTherapist(running.store, 'sam', 'Sam (counsellor)');
-  const person = await startConversation(running.url);
-  const therapist = await connectTherapist(running.url, sam.cookie);
+  rig.running = await startRelay(tmp.file(`${newId('db')}.db`), deps);
+  const sam = await addTherapist(rig.running.store, 'sam', 'Sam (counsellor)');
+  const person = await startConversation(rig.running.url);
+  const therapist = await connectTherapist(rig.running.url, sam.cookie);
   cleanups.push(() => person.socket.close(), () => therapist.close());
   const claimed = nextEvent<{ therapistName: string }>(person.socket, 'conversation:claimed');
   const claim = await therapist.emitWithAck('conversation:claim', { conversationId: person.conversationId });
   expect(claim.ok).toBe(true);
   expect(await claimed).toEqual({ therapistName: 'Sam (counsellor)' });
-  return { relay: running, sam, person, therapist, conversationId: person.conversationId };
+  return { relay: rig.running, sam, person, therapist, conversationId: person.conversationId };
 }
 
 describe('messages', () => {
@@ -81,8 +72,8 @@ describe('messages', () => {
   });
 
   it('a queued person cannot write yet, and typing reaches only the other side, without text', async () => {
-    running = await startRelay(tmp.file(`${newId('db')}.db`));
-    const waiting = await startConversation(running.url);
+    rig.running = await startRelay(tmp.file(`${newId('db')}.db`));
+    const waiting = await startConversation(rig.running.url);
     cleanups.push(() => waiting.socket.close());
     expect(await waiting.socket.emitWithAck('message:send', { id: newId(), text: 'hello?' })).toEqual({ ok: false, code: 'not_active' });
 

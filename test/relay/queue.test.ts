@@ -1,4 +1,4 @@
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { QueueEntry, QueueState } from '../../server/protocol.js';
 import { WaitEstimator } from '../../server/relay/queue.js';
 import {
@@ -11,24 +11,16 @@ import {
   sleep,
   startConversation,
   startRelay,
-  tempDir,
+  relayRig,
   type RunningRelay,
 } from './harness.js';
 
-const tmp = tempDir();
-afterAll(() => tmp.cleanup());
-
-let running: RunningRelay | undefined;
-const cleanups: Array<() => void> = [];
-afterEach(async () => {
-  for (const c of cleanups.splice(0)) c();
-  await running?.stop();
-  running = undefined;
-});
+const rig = relayRig();
+const { tmp, cleanups } = rig;
 
 async function relay(deps: Parameters<typeof startRelay>[1] = {}): Promise<RunningRelay> {
-  running = await startRelay(tmp.file(`${newId('db')}.db`), deps);
-  return running;
+  rig.running = await startRelay(tmp.file(`${newId('db')}.db`), deps);
+  return rig.running;
 }
 
 async function join(url: string, risk: 'none' | 'concern' | 'urgent', goal: string) {

@@ -1,4 +1,4 @@
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { QueueState } from '../../server/protocol.js';
 import {
   addTherapist,
@@ -9,21 +9,13 @@ import {
   sleep,
   startConversation,
   startRelay,
-  tempDir,
+  relayRig,
   until,
   type RunningRelay,
 } from './harness.js';
 import { ClientPeer, TherapistPeer } from './peers.js';
 
-const tmp = tempDir();
-afterAll(() => tmp.cleanup());
-
-const servers: RunningRelay[] = [];
-const cleanups: Array<() => void> = [];
-afterEach(async () => {
-  for (const c of cleanups.splice(0)) c();
-  for (const s of servers.splice(0)) await s.stop();
-});
+const { tmp, cleanups, servers } = relayRig();
 
 async function start(file: string, graceMs: number): Promise<RunningRelay> {
   const relay = await startRelay(file, { graceMs, rateLimit: { events: 1000, perMs: 1000 } });

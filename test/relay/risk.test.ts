@@ -2,7 +2,7 @@
  * Risk in live chat: the server assesses each message from the person (flows/safety/); the chat
  * keeps its highest level, which orders the queue, and the therapist holding it gets `risk:raised`.
  */
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { QueueEntry } from '../../server/protocol.js';
 import {
   addTherapist,
@@ -13,33 +13,24 @@ import {
   sleep,
   startConversation,
   startRelay,
-  tempDir,
-  type RunningRelay,
+  relayRig,
 } from './harness.js';
 
-const tmp = tempDir();
-afterAll(() => tmp.cleanup());
-
-let running: RunningRelay | undefined;
-const cleanups: Array<() => void> = [];
-afterEach(async () => {
-  for (const c of cleanups.splice(0)) c();
-  await running?.stop();
-  running = undefined;
-});
+const rig = relayRig();
+const { tmp, cleanups } = rig;
 
 const URGENT = 'I am going to kill myself tonight, I have the pills here';
 
 describe('risk in live chat', () => {
   it('an urgent message raises the chat to urgent, re-orders the queue and alerts the therapist holding it', async () => {
-    running = await startRelay(tmp.file(`${newId('db')}.db`));
-    const sam = await addTherapist(running.store, 'sam', 'Sam');
-    const kim = await addTherapist(running.store, 'kim', 'Kim');
+    rig.running = await startRelay(tmp.file(`${newId('db')}.db`));
+    const sam = await addTherapist(rig.running.store, 'sam', 'Sam');
+    const kim = await addTherapist(rig.running.store, 'kim', 'Kim');
     // Someone already waiting, not at risk; then the person whose chat Sam claims.
-    const waiting = await startConversation(running.url);
-    const person = await startConversation(running.url);
-    const therapist = await connectTherapist(running.url, sam.cookie);
-    const other = await connectTherapist(running.url, kim.cookie);
+    const waiting = await startConversation(rig.running.url);
+    const person = await startConversation(rig.running.url);
+    const therapist = await connectTherapist(rig.running.url, sam.cookie);
+    const other = await connectTherapist(rig.running.url, kim.cookie);
     cleanups.push(() => waiting.socket.close(), () => person.socket.close(), () => therapist.close(), () => other.close());
     expect((await therapist.emitWithAck('conversation:claim', { conversationId: person.conversationId })).ok).toBe(true);
 
@@ -52,10 +43,10 @@ describe('risk in live chat', () => {
     await sleep(50);
     expect(raised).toEqual([{ conversationId: person.conversationId, risk: 'urgent' }]);
     expect(elsewhere).toEqual([]); // only the therapist who holds the chat
-    expect((await running.store.conversationById(person.conversationId))?.risk).toBe('urgent');
+    expect((await rig.running.store.conversationById(person.conversationId))?.risk).toBe('urgent');
 
     // Should the chat go back to the queue, it goes ahead of the earlier, non-urgent one.
-    await running.store.requeue(person.conversationId, new Date().toISOString());
+    await rig.running.store.requeue(person.conversationId, new Date().toISOString());
     const queue = await therapist.emitWithAck('queue:list', {});
     expect(queue.ok && queue.queue.map((e) => [e.conversationId, e.risk])).toEqual([
       [person.conversationId, 'urgent'],
@@ -64,10 +55,10 @@ describe('risk in live chat', () => {
   });
 
   it('an ordinary message changes nothing; a later one never lowers the level; every urgent one alerts', async () => {
-    running = await startRelay(tmp.file(`${newId('db')}.db`));
-    const sam = await addTherapist(running.store, 'sam', 'Sam');
-    const person = await startConversation(running.url);
-    const therapist = await connectTherapist(running.url, sam.cookie);
+    rig.running = await startRelay(tmp.file(`${newId('db')}.db`));
+    const sam = await addTherapist(rig.running.store, 'sam', 'Sam');
+    const person = await startConversation(rig.running.url);
+    const therapist = await connectTherapist(rig.running.url, sam.cookie);
     cleanups.push(() => person.socket.close(), () => therapist.close());
     expect((await therapist.emitWithAck('conversation:claim', { conversationId: person.conversationId })).ok).toBe(true);
     const raised = collect<{ risk: string }>(therapist, 'risk:raised');
@@ -83,6 +74,6 @@ describe('risk in live chat', () => {
     await send(URGENT);
     await sleep(50);
     expect(raised.map((r) => r.risk)).toEqual(['urgent', 'urgent']);
-    expect((await running.store.conversationById(person.conversationId))?.risk).toBe('urgent');
+    expect((await rig.running.store.conversationById(person.conversationId))?.risk).toBe('urgent');
   });
 });

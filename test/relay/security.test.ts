@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { io } from 'socket.io-client';
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { hashSessionToken } from '../../server/auth/sessions.js';
 import type { ChatMessage } from '../../server/protocol.js';
 import {
@@ -15,26 +15,18 @@ import {
   sleep,
   startConversation,
   startRelay,
-  tempDir,
+  relayRig,
   therapistSocket,
   until,
   type RunningRelay,
 } from './harness.js';
 
-const tmp = tempDir();
-afterAll(() => tmp.cleanup());
-
-let running: RunningRelay | undefined;
-const cleanups: Array<() => void> = [];
-afterEach(async () => {
-  for (const c of cleanups.splice(0)) c();
-  await running?.stop();
-  running = undefined;
-});
+const rig = relayRig();
+const { tmp, cleanups } = rig;
 
 async function relay(deps: Parameters<typeof startRelay>[1] = {}): Promise<RunningRelay> {
-  running = await startRelay(tmp.file(`${newId('db')}.db`), deps);
-  return running;
+  rig.running = await startRelay(tmp.file(`${newId('db')}.db`), deps);
+  return rig.running;
 }
 
 /** Two live chats: A with Sam, B with Kim. */
