@@ -13,6 +13,10 @@ import { measure, report } from './fixtures.js';
  *   holdout3.en.tsv urgent recall 72.2%, benign rated urgent 0.0% (first run)
  *   holdout4.en.tsv urgent recall 62.2%, concern recall 70.0%, benign rated urgent 0.0%, benign
  *                   rated anything 0.0% (first run)
+ *   holdout5.en.tsv urgent recall 60.0%, concern recall 56.0%, benign rated urgent 5.7% (first run,
+ *                   blind: written by someone who had not seen the lexicon)
+ *   holdout6.en.tsv urgent recall 32.0%, concern recall 57.1%, benign rated urgent 3.6%, benign
+ *                   rated anything 7.3% (first run, blind, and asked for sideways wording)
  * Do not tune on them again: write a new holdout file when you want a fresh estimate.
  * The assertions below hold today's figures, so a change that makes the engine worse fails.
  */
@@ -83,9 +87,21 @@ describe('risk metrics', () => {
     const m = measure('test/safety/holdout5.en.tsv');
     console.log(report('holdout5.en.tsv (blind, tuned on once)', m));
     expect(m.counts.urgent + m.counts.concern + m.counts.benign).toBeGreaterThanOrEqual(100);
-    expect(m.urgentRecall).toBeGreaterThanOrEqual(0.85);
-    expect(m.concernRecall).toBeGreaterThanOrEqual(0.76);
+    expect(m.urgentRecall).toBeGreaterThanOrEqual(0.97);
+    expect(m.concernRecall).toBeGreaterThanOrEqual(1);
     expect(m.benignUrgent).toBeLessThanOrEqual(0);
     expect(m.benignAny).toBeLessThanOrEqual(0.03);
+  });
+
+  it('holds up on the sixth held-out file (blind, sideways wording, tuned on once)', () => {
+    const m = measure('test/safety/holdout6.en.tsv');
+    console.log(report('holdout6.en.tsv (blind, tuned on once)', m));
+    expect(m.counts.urgent + m.counts.concern + m.counts.benign).toBeGreaterThanOrEqual(140);
+    expect(m.urgentRecall).toBeGreaterThanOrEqual(0.94);
+    expect(m.concernRecall).toBeGreaterThanOrEqual(0.94);
+    expect(m.benignUrgent).toBeLessThanOrEqual(0);
+    // Two benign lines are rated concern on purpose: a past self-harm disclosure and a negated one
+    // ("I'd never hurt myself") are concern by design, a gentle check-in.
+    expect(m.benignAny).toBeLessThanOrEqual(0.04);
   });
 });
