@@ -18,7 +18,7 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: 'unit', environment: 'node', include: ['test/{flows,server,scripts,store,auth,relay,safety}/**/*.test.ts'] },
+        test: { name: 'unit', environment: 'node', include: ['test/{flows,server,scripts,store,auth,relay,safety,report}/**/*.test.ts'] },
       },
       {
         extends: true,

@@ -7,9 +7,24 @@
 import { RESERVED_STATES } from './compile.js';
 import type { Condition, Flow, Step } from './schema.js';
 import { didYouMean, stepLine, stepTexts, where } from './load.js';
+import { FEEDBACK_SCALE, GOT_WHAT_CAME_FOR } from '../server/outcomes/record.js';
 
 /** Parts of a plan answer a text can show; `when` is day and time in words ("Tomorrow at 10:00"). */
 export const PLACEHOLDER_PLAN_FIELDS = ['what', 'day', 'time', 'when', 'where', 'obstacle', 'ifThen'];
+
+/**
+ * The answers the anonymous outcome record is made of (server/outcomes/record.ts), and the only
+ * shape each may have: the widget copies these values into the record as they are, so a flow that
+ * asks them another way would send values the service report cannot read.
+ */
+export const OUTCOME_CAPTURES: Record<string, { kind: 'rating' } | { kind: 'choice'; values: readonly string[] }> = {
+  before: { kind: 'rating' },
+  after: { kind: 'rating' },
+  got_what_came_for: { kind: 'choice', values: GOT_WHAT_CAME_FOR },
+  helpful: { kind: 'choice', values: FEEDBACK_SCALE },
+  next_step: { kind: 'choice', values: FEEDBACK_SCALE },
+  share_outcomes: { kind: 'choice', values: ['yes', 'no'] },
+};
 
 /** Where a step can go next. `leaves` lists flows an option switches to (that leaves this flow). */
 export interface Exits {
@@ -37,6 +52,9 @@ export function exits(flow: Flow, i: number): Exits {
     }
     if (step.options.some((o) => !o.goto)) out.to.push(...defaults);
   } else out.to.push(...defaults);
+  // A step the service may not offer is passed through to its default next, answer or not.
+  const fallthrough = defaults.find((d) => d.rule === undefined || d.rule === 'default');
+  if (step.requires && fallthrough && !out.to.includes(fallthrough)) out.to.push({ ...fallthrough, label: `without ${step.requires}` });
   return out;
 }
 
@@ -81,6 +99,8 @@ export function checkFlow(flow: Flow, file: string, options: CheckOptions = {}):
       if (!step.multiple && step.other) report(i, '"other" (a "Something else" box) is shown only with multiple: true');
     }
     if (step.kind === 'rating' && step.min >= step.max) report(i, `min (${step.min}) must be below max (${step.max})`);
+    if (step.kind === 'end' && step.requires) report(i, '"requires" on an end step: an end cannot be skipped, as nothing follows it; remove "requires"');
+    for (const problem of outcomeProblems(step)) report(i, problem);
   });
 
   // Safety: the compiler adds states with these ids, and every free-text answer is assessed for risk,
@@ -117,9 +137,15 @@ export function checkFlow(flow: Flow, file: string, options: CheckOptions = {}):
     const before = asked[i] ?? new Set<string>();
     const after = new Set([...before, ...captures(step)]);
     const checkName = (field: string, name: string, shown: string, needAsked = true) => {
-      if (!capturedBy.has(name)) report(i, `${field}: ${shown} names an answer that no step asks for${didYouMean(name, capturedBy.keys())}`);
+      const source = capturedBy.get(name);
+      if (!source) report(i, `${field}: ${shown} names an answer that no step asks for${didYouMean(name, capturedBy.keys())}`);
       else if (needAsked && reachable.has(i) && !(field.startsWith('next') ? after : before).has(name))
-        report(i, `${field}: ${shown} may not be answered yet here: on some path, step "${capturedBy.get(name)!.id}" comes later`);
+        report(
+          i,
+          source.requires && source !== step
+            ? `${field}: ${shown} may never be answered: step "${source.id}" is skipped when the service has ${source.requires} off`
+            : `${field}: ${shown} may not be answered yet here: on some path, step "${source.id}" comes later`,
+        );
     };
     for (const [field, text] of stepTexts(step)) {
       for (const t of Object.values(text)) {
@@ -169,6 +195,28 @@ export function captures(step: Step): string[] {
   return names;
 }
 
+/** Whether a step that captures one of the outcome record's answers asks it in the record's shape. */
+function outcomeProblems(step: Step): string[] {
+  if (!('capture' in step)) return [];
+  const wanted = OUTCOME_CAPTURES[step.capture];
+  if (!wanted) return [];
+  const name = `"${step.capture}" goes into the outcome record, so it`;
+  if (wanted.kind === 'rating') {
+    return step.kind === 'rating' && step.min === 0 && step.max === 10 ? [] : [`${name} must be a rating from 0 to 10 (kind: rating, min: 0, max: 10)`];
+  }
+  const list = wanted.values.join(', ');
+  if (step.kind !== 'choice') return [`${name} must be a choice with the options ${list}`];
+  const problems: string[] = [];
+  const values = step.options.map((o) => o.value);
+  if (step.multiple) problems.push(`${name} takes one option: remove "multiple"`);
+  const unknown = values.filter((v) => !wanted.values.includes(v));
+  const missing = wanted.values.filter((v) => !values.includes(v));
+  if (unknown.length || missing.length) problems.push(`${name} must have exactly the options ${list} (${[...unknown.map((v) => `"${v}" is not one`), ...missing.map((v) => `"${v}" is missing`)].join('; ')})`);
+  if (step.capture === 'share_outcomes' && step.requires !== 'outcomes')
+    problems.push('the consent question for outcome records is for services that collect them: add "requires: outcomes"');
+  return problems;
+}
+
 function leaves(c: Condition): Condition[] {
   return 'all' in c ? c.all.flatMap(leaves) : 'any' in c ? c.any.flatMap(leaves) : [c];
 }
@@ -189,7 +237,9 @@ function askedBefore(flow: Flow, succ: number[][], reachable: Set<number>): Arra
     for (const i of reachable) {
       const here = sets[i];
       if (!here) continue;
-      const out = [...here, ...captures(flow.steps[i]!)];
+      // A step that `requires` a feature may be skipped, so its answer is never sure to be there.
+      const step = flow.steps[i]!;
+      const out = [...here, ...(step.requires ? [] : captures(step))];
       for (const j of succ[i]!) {
         const old = sets[j];
         const merged = j === 0 ? new Set<string>() : old ? new Set(out.filter((n) => old.has(n))) : new Set(out);
@@ -210,6 +260,7 @@ export function flowDiagram(flow: Flow): string {
   const short = (text: string) => (text.length > 48 ? `${text.slice(0, 45)}…` : text);
   const lines = ['flowchart TD'];
   const crisis: string[] = [];
+  const optional: string[] = [];
   flow.steps.forEach((step, i) => {
     const first = step.say[0]?.[locale] ?? ('label' in step ? step.label[locale] : undefined) ?? ('title' in step ? step.title[locale] : '');
     const what = `${step.kind}${'capture' in step ? ` → ${step.capture}` : ''}`;
@@ -217,6 +268,7 @@ export function flowDiagram(flow: Flow): string {
     const shape = step.kind === 'end' || i === 0 ? `([${label}])` : step.kind === 'choice' ? `{{${label}}}` : `[${label}]`;
     lines.push(`  ${node(step.id)}${shape}`);
     if (step.crisis) crisis.push(node(step.id));
+    if (step.requires) optional.push(node(step.id));
   });
   const switched = new Set<string>();
   flow.steps.forEach((step, i) => {
@@ -232,6 +284,8 @@ export function flowDiagram(flow: Flow): string {
     }
   });
   if (crisis.length) lines.push('  classDef crisis stroke:#b00020,stroke-width:3px', `  class ${crisis.join(',')} crisis`);
+  // Dashed: shown only where the service has the feature on (requires:), skipped otherwise.
+  if (optional.length) lines.push('  classDef requires stroke-dasharray:5 5', `  class ${optional.join(',')} requires`);
   return lines.join('\n') + '\n';
 }
 

@@ -7,7 +7,7 @@
  * Ships to the browser, so it imports no validator.
  */
 import { assign, setup, type SnapshotFrom, type ActorRefFrom } from 'xstate';
-import type { AnswerValue, Answers, Condition, Flow, Next, SafetyPlan, Step } from './schema.js';
+import type { AnswerValue, Answers, Condition, Feature, Flow, Next, SafetyPlan, Step } from './schema.js';
 import type { RiskLevel } from './safety/assess.js';
 import { englishFormat, fill, isPlan, localize, readAnswer, type AnswerFormat, type TextContext } from './text.js';
 
@@ -36,6 +36,8 @@ export interface SessionContext {
   safetyPlan: SafetyPlan | null;
   /** On the safety screen or the check-in: the step the flow would have gone to. */
   resumeTo: string | null;
+  /** The service collects outcome records: steps with `requires: outcomes` are shown. */
+  outcomes: boolean;
 }
 
 /** The states the compiler adds to every flow; a step cannot use these ids. */
@@ -54,7 +56,13 @@ export type SessionEvent =
 
 export interface SessionInput {
   enabledFlows?: string[];
+  /** The service's outcomes switch (PublicConfig.outcomes); off unless the service says so. */
+  outcomes?: boolean;
 }
+
+/** Whether the session has a feature a step requires (a snapshot from before it existed has none). */
+export const hasFeature = (context: Pick<SessionContext, 'outcomes'>, feature: Feature | undefined): boolean =>
+  feature === undefined || (feature === 'outcomes' && context.outcomes === true);
 
 export interface SessionOutput {
   completed: boolean;
@@ -156,6 +164,10 @@ export function compileFlow(flow: Flow, options: CompileOptions = {}) {
       return;
     }
     const rules = rulesOf(flow.steps, index);
+    // A step the service does not offer is passed through at once, to its default next: entering it
+    // adds nothing to the transcript or the visits (see enterStep), so the person never sees it.
+    const fallthrough = rules.find((r) => !r.when)?.goto;
+    const skip = step.requires && fallthrough ? { always: { guard: { type: 'lacks', params: { feature: step.requires } }, target: fallthrough } } : {};
     const transitions: object[] = [];
     const takesAnswer = 'capture' in step;
     if (step.kind === 'choice' && !step.multiple) {
@@ -192,7 +204,7 @@ export function compileFlow(flow: Flow, options: CompileOptions = {}) {
       }
       transitions.push({ guard: { type: 'rule', params: { stepId: step.id, when: rule.when } }, target: rule.goto, actions });
     }
-    states[step.id] = { entry, on: { [takesAnswer ? 'answer.submitted' : 'step.continued']: transitions } };
+    states[step.id] = { entry, ...skip, on: { [takesAnswer ? 'answer.submitted' : 'step.continued']: transitions } };
   });
   states.switching = { type: 'final' };
   // Back to where the flow was going: one transition per step, as targets are fixed in a statechart.
@@ -227,10 +239,12 @@ export function compileFlow(flow: Flow, options: CompileOptions = {}) {
         acceptable(byId.get(params.stepId)!, event.value) &&
         (!params.flow || (params.flow !== context.flowId && context.enabledFlows.includes(params.flow))),
       resumesTo: ({ context }, params: { stepId: string }) => context.resumeTo === params.stepId,
+      lacks: ({ context }, params: { feature: Feature }) => !hasFeature(context, params.feature),
     },
     actions: {
       enterStep: assign(({ context }, params: { stepId: string }) => {
         const step = byId.get(params.stepId)!;
+        if (!hasFeature(context, step.requires)) return {};
         return {
           transcript: [...context.transcript, ...entering(step, context)],
           visits: { ...context.visits, [step.id]: (context.visits[step.id] ?? 0) + 1 },
@@ -269,6 +283,7 @@ export function compileFlow(flow: Flow, options: CompileOptions = {}) {
       risk: 'none',
       safetyPlan: null,
       resumeTo: null,
+      outcomes: input?.outcomes === true,
     }),
     // The states object is built from data, so its keys are not known to the type system.
     states: states as never,

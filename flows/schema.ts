@@ -54,6 +54,11 @@ const base = {
   crisis: z.boolean().default(false),
   /** A note for other clinicians: why this step exists. Never shown to the person. */
   note: z.string().optional(),
+  /**
+   * Shown only when the service has this feature on; otherwise the step is skipped and the flow
+   * goes to its default next (the `next` without `if`, or the step that follows).
+   */
+  requires: z.enum(['outcomes'], { error: 'the only feature a step can require is "outcomes"' }).optional(),
 };
 
 export const MessageStep = z.strictObject({
@@ -164,6 +169,8 @@ export const Step = z.discriminatedUnion('kind', [
 ]);
 export type Step = z.infer<typeof Step>;
 export type StepKind = Step['kind'];
+/** Service features a step can depend on (`requires:`). */
+export type Feature = NonNullable<Step['requires']>;
 
 /**
  * What the widget says when an answer shows risk (see flows/safety/). Clinicians' words, per flow.

@@ -1,8 +1,13 @@
 /**
  * `npm run therapist -- <command>`: therapist accounts, from a terminal on the server.
  *
- *   add <username> [--name "Display name"]   create an account (the display name is what clients see)
- *   list                                      show the accounts
+ *   add <username> [--name "Display name"] [--role lead|therapist]
+ *                                             create an account (the display name is what clients see);
+ *                                             without --role, a lead while there is no enabled lead yet
+ *   list                                      show the accounts, their roles and whether they are disabled
+ *   disable <username>                        stop an account signing in (signs it out everywhere)
+ *   enable <username>                         let a disabled account sign in again
+ *   set-role <username> lead|therapist        a lead also sees the service report and manages accounts
  *   remove <username>                         delete an account (signs it out; its chats go back to the queue)
  *   reset-password <username>                 set a new password (signs it out everywhere)
  *
@@ -18,21 +23,34 @@ import {
   AccountError,
   addTherapist,
   checkDisplayName,
+  checkRole,
+  disableAccount,
+  enableAccount,
   removeTherapistAccount,
   requireFreeUsername,
   requireTherapist,
   resetTherapistPassword,
+  setAccountRole,
 } from '../server/auth/accounts.js';
 import { openSqliteStore, type SqliteStore } from '../server/store/sqlite.js';
 
 const USAGE = `Usage:
-  npm run therapist -- add <username> [--name "Display name"]
+  npm run therapist -- add <username> [--name "Display name"] [--role lead|therapist]
   npm run therapist -- list
+  npm run therapist -- disable <username>
+  npm run therapist -- enable <username>
+  npm run therapist -- set-role <username> lead|therapist
   npm run therapist -- remove <username>
   npm run therapist -- reset-password <username>
 
+A lead also sees the service report and manages accounts in the console. Without --role, a new
+account is a lead while the service has no enabled lead, and a therapist after that.
+
 The database is SST_DB (default ./data/sst.db). The password is read from SST_THERAPIST_PASSWORD,
 or asked for at the terminal.`;
+
+const COMMANDS = ['add', 'list', 'disable', 'enable', 'set-role', 'remove', 'reset-password'];
+const LEAD_CAN = 'leads also see the service report and manage accounts in the console';
 
 /** A refusal: the message is the whole story for the person at the terminal. */
 class CliError extends Error {}
@@ -104,21 +122,35 @@ function table(rows: string[][]): string {
 async function run(argv: string[]): Promise<void> {
   let parsed;
   try {
-    parsed = parseArgs({ args: argv, allowPositionals: true, options: { name: { type: 'string' }, help: { type: 'boolean', short: 'h' } } });
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: { name: { type: 'string' }, role: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    });
   } catch (error) {
     throw new CliError(`${error instanceof Error ? error.message : String(error)}\n\n${USAGE}`);
   }
   const [command, username, ...extra] = parsed.positionals;
-  const { name, help } = parsed.values;
+  const { name, role: roleFlag, help } = parsed.values;
   if (help || command === 'help') return say(USAGE);
   if (!command) throw new CliError(USAGE);
-  if (!['add', 'list', 'remove', 'reset-password'].includes(command)) throw new CliError(`Unknown command "${command}".\n\n${USAGE}`);
+  if (!COMMANDS.includes(command)) throw new CliError(`Unknown command "${command}".\n\n${USAGE}`);
   if (name !== undefined && command !== 'add') throw new CliError('--name only goes with add.');
-  if (command === 'list' ? username !== undefined : username === undefined || extra.length > 0) {
+  if (roleFlag !== undefined && command !== 'add') {
+    throw new CliError(`--role only goes with add; to change a role use: npm run therapist -- set-role ${username ?? '<username>'} lead|therapist`);
+  }
+  if (command === 'set-role') {
+    if (username === undefined || extra.length !== 1) {
+      throw new CliError('set-role takes a username and a role, e.g. npm run therapist -- set-role sam lead');
+    }
+  } else if (command === 'list' ? username !== undefined : username === undefined || extra.length > 0) {
     throw new CliError(
       command === 'list' ? 'list takes no username.' : `${command} takes exactly one username, e.g. npm run therapist -- ${command} sam`,
     );
   }
+  // Checked before the database is opened or a password asked for.
+  const role = roleFlag === undefined ? undefined : checkRole(roleFlag);
+  const newRole = command === 'set-role' ? checkRole(extra[0]!) : undefined;
 
   const store = openStore();
   try {
@@ -128,15 +160,48 @@ async function run(argv: string[]): Promise<void> {
         if (therapists.length === 0) {
           return say('No therapist accounts yet. Add one with: npm run therapist -- add <username> --name "Display name"');
         }
-        say(table([['USERNAME', 'DISPLAY NAME', 'CREATED'], ...therapists.map((t) => [t.username, t.displayName, t.createdAt.slice(0, 10)])]));
+        say(
+          table([
+            ['USERNAME', 'DISPLAY NAME', 'ROLE', 'STATUS', 'CREATED'],
+            ...therapists.map((t) => [t.username, t.displayName, t.role, t.disabled ? 'disabled' : 'enabled', t.createdAt.slice(0, 10)]),
+          ]),
+        );
         return;
       }
       case 'add': {
         // Everything that can be refused is checked before asking for a password nobody will use.
         await requireFreeUsername(store, username!);
         const displayName = checkDisplayName(name ?? username!);
-        const created = await addTherapist(store, { username: username!, displayName, password: await readNewPassword() });
-        return say(`Added therapist "${created.username}"; clients will see them as "${created.displayName}".`);
+        const created = await addTherapist(store, { username: username!, displayName, role, password: await readNewPassword() });
+        say(`Added ${created.role} "${created.username}"; clients will see them as "${created.displayName}".`);
+        if (role === undefined && created.role === 'lead') {
+          say(`"${created.username}" is a lead because the service had no lead yet: ${LEAD_CAN}. (Use --role therapist to add a therapist instead.)`);
+        }
+        return;
+      }
+      case 'disable': {
+        const therapist = await requireTherapist(store, username!);
+        if (therapist.disabled) return say(`"${therapist.username}" is already disabled.`);
+        await disableAccount(store, therapist.username);
+        return say(
+          `Disabled "${therapist.username}". They are signed out everywhere and cannot sign in until enabled again with: npm run therapist -- enable ${therapist.username}`,
+        );
+      }
+      case 'enable': {
+        const therapist = await requireTherapist(store, username!);
+        if (!therapist.disabled) return say(`"${therapist.username}" is already enabled.`);
+        await enableAccount(store, therapist.username);
+        return say(`Enabled "${therapist.username}". They can sign in again with their password.`);
+      }
+      case 'set-role': {
+        const therapist = await requireTherapist(store, username!);
+        if (therapist.role === newRole) return say(`"${therapist.username}" is already a ${newRole}.`);
+        await setAccountRole(store, therapist.username, newRole!);
+        return say(
+          newRole === 'lead'
+            ? `"${therapist.username}" is now a lead: ${LEAD_CAN}.`
+            : `"${therapist.username}" is now a therapist: they no longer see the service report or manage accounts.`,
+        );
       }
       case 'reset-password': {
         const therapist = await requireTherapist(store, username!);

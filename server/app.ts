@@ -9,8 +9,11 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import express, { type ErrorRequestHandler, type Express, type RequestHandler } from 'express';
 import helmet from 'helmet';
+import { createAccountsRouter } from './admin/accounts-routes.js';
 import { createAuthRouter } from './auth/routes.js';
 import { toPublicConfig, type ServiceConfig } from './config.js';
+import { createOutcomesRouter } from './outcomes/routes.js';
+import { createReportRouter } from './report/routes.js';
 import type { Store } from './store/store.js';
 
 export interface AppDeps {
@@ -113,8 +116,13 @@ export function createApp(deps: AppDeps, options: AppOptions = {}): Express {
   app.use('/widget', allowEmbedding, widgetStatic(deps.widgetDir));
 
   if (deps.store) {
-    app.use('/api/auth', consoleSecurity);
-    app.use(createAuthRouter({ store: deps.store }));
+    const { store } = deps;
+    app.use(['/api/auth', '/api/report', '/api/report.csv', '/api/accounts'], consoleSecurity);
+    app.use(createAuthRouter({ store }));
+    app.use(createReportRouter({ store, flows: publicConfig.flows }));
+    app.use(createAccountsRouter({ store }));
+    // Posted by the widget from the embedding page: CORS like /api/config, not the console's policy.
+    app.use(createOutcomesRouter({ store, enabled: publicConfig.outcomes, flows: publicConfig.flows, allowedOrigins: deps.allowedOrigins ?? '*' }));
     if (deps.consoleDir) {
       // express.static redirects /console to /console/ by itself.
       app.use('/console', consoleSecurity, express.static(deps.consoleDir, { dotfiles: 'ignore', setHeaders: (res) => res.setHeader('Cache-Control', 'no-cache') }));

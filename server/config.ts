@@ -44,14 +44,33 @@ export interface PublicConfig {
   theme: ServiceTheme;
   /** When a person can talk to a therapist live; outside these hours the widget says so. */
   liveChat: LiveChatHours & { alternatives: ServiceLink[] };
+  /**
+   * The service collects anonymous outcome records (`outcomes.enabled`). When true, the flow asks
+   * for consent and, only with a yes, the widget sends one record at the end. Default false.
+   */
+  outcomes: boolean;
+}
+
+/** Settings only the server uses. */
+export interface ServerOnlyConfig {
+  retention: {
+    /** Hours an ended chat's transcript is kept before the purge deletes it (default 24). */
+    transcriptHours: number;
+  };
 }
 
 /**
- * Everything the server knows about the service. Today every setting is public; when server-only
- * settings arrive (retention, opening hours, accounts), add them here, and `toPublicConfig` keeps
- * them out of the browser because it copies public fields by name.
+ * Everything the server knows about the service: the public settings plus server-only ones, which
+ * `toPublicConfig` keeps out of the browser because it copies public fields by name.
  */
-export type ServiceConfig = PublicConfig;
+export type ServiceConfig = PublicConfig & ServerOnlyConfig;
+
+export const DEFAULT_TRANSCRIPT_HOURS = 24;
+/**
+ * 90 days. A transcript of a chat with a mental-health service is not an archive: anything a service
+ * must keep for longer belongs in its own clinical record system, not in the chat's database.
+ */
+export const MAX_TRANSCRIPT_HOURS = 24 * 90;
 
 /** A configuration problem the person running the server can fix; `message` is what to print. */
 export class ConfigError extends Error {
@@ -142,6 +161,15 @@ const ServiceConfigSchema = z.strictObject({
   links: z.array(LinkSchema).default([]),
   theme: z.strictObject({ accent: CssColour.optional() }).default({}),
   liveChat: LiveChatSchema.default({ timezone: 'UTC', hours: 'always', alternatives: [] }),
+  outcomes: z.strictObject({ enabled: z.boolean() }).default({ enabled: false }),
+  retention: z
+    .strictObject({
+      transcriptHours: z
+        .number()
+        .positive({ error: 'must be more than 0' })
+        .max(MAX_TRANSCRIPT_HOURS, { error: `must be at most ${MAX_TRANSCRIPT_HOURS} (90 days)` }),
+    })
+    .default({ transcriptHours: DEFAULT_TRANSCRIPT_HOURS }),
 });
 
 /** What to do about a problem, by top-level key. The second half of every ConfigError sentence. */
@@ -155,6 +183,8 @@ const HINTS: Record<keyof z.input<typeof ServiceConfigSchema>, string> = {
   links: 'Give each link a "label" and an "href".',
   theme: 'Set "theme.accent" to a CSS colour, or remove "theme".',
   liveChat: 'Set "liveChat.timezone" to your time zone and "liveChat.hours" to "always" or per-day ranges such as {"mon": ["09:00-17:00"]}.',
+  outcomes: 'Set "outcomes.enabled" to true to ask people for consent to an anonymous outcome record, or false (or remove "outcomes") to ask nothing.',
+  retention: `Set "retention.transcriptHours" to how many hours an ended chat is kept before it is deleted, from more than 0 up to ${MAX_TRANSCRIPT_HOURS}, or remove "retention" to keep them ${DEFAULT_TRANSCRIPT_HOURS} hours.`,
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -210,24 +240,30 @@ export function parseServiceConfig(raw: unknown, source = 'the service configura
   // reportInput lets describeIssue tell "missing" from "wrong" and quote the wrong value.
   const result = ServiceConfigSchema.safeParse(raw, { reportInput: true });
   if (!result.success) {
-    // A misspelt key also shows up as a missing one; naming the unknown key explains both.
+    // A misspelt key also shows up as a missing one; naming the unknown key explains both (at the
+    // top level first, then inside a setting such as "retention").
     const { issues } = result.error;
-    const first = issues.find((i) => i.code === 'unrecognized_keys' && i.path.length === 0) ?? issues[0];
+    const unknown = issues.filter((i) => i.code === 'unrecognized_keys');
+    const first = unknown.find((i) => i.path.length === 0) ?? unknown[0] ?? issues[0];
     throw new ConfigError(first ? describeIssue(first, source) : `Service configuration: ${source} is not valid.`);
   }
-  const { crisisResources, ...rest } = result.data;
+  const { crisisResources, outcomes, ...rest } = result.data;
   const resources = crisisResources ?? CRISIS_RESOURCES[rest.country];
   return {
     ...rest,
+    outcomes: outcomes.enabled,
     // The safety screen shows the first entries most prominently, so emergency numbers lead.
     crisisResources: [...resources.filter((r) => r.emergency), ...resources.filter((r) => !r.emergency)],
   };
 }
 
-/** The part of the configuration that may be sent to any browser. Copies fields by name on purpose. */
+/**
+ * The part of the configuration that may be sent to any browser. Copies fields by name on purpose:
+ * `retention` (and any later server-only setting) never leaves the server.
+ */
 export function toPublicConfig(config: ServiceConfig): PublicConfig {
-  const { serviceName, country, locale, safeExitUrl, flows, crisisResources, links, theme, liveChat } = config;
-  return { serviceName, country, locale, safeExitUrl, flows, crisisResources, links, theme, liveChat };
+  const { serviceName, country, locale, safeExitUrl, flows, crisisResources, links, theme, liveChat, outcomes } = config;
+  return { serviceName, country, locale, safeExitUrl, flows, crisisResources, links, theme, liveChat, outcomes: outcomes === true };
 }
 
 /** PORT from the environment: a whole number 0–65535 (0 asks the system for a free port). */

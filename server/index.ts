@@ -13,6 +13,7 @@ import { firstRunHint } from './auth/first-run.js';
 import { ConfigError, loadConfig, type LoadedConfig } from './config.js';
 import { isOpenAt } from './hours.js';
 import { attachRelay } from './relay/index.js';
+import { startRetention } from './retention.js';
 import { openSqliteStore, type SqliteStore } from './store/sqlite.js';
 
 const repoRoot = fileURLToPath(new URL('..', import.meta.url));
@@ -81,6 +82,8 @@ const relay = attachRelay(server, {
 // Expired sign-in sessions are also removed when looked up; this clears the ones nobody asks for.
 const purge = setInterval(() => void store.purgeExpiredSessions(new Date().toISOString()), 60 * 60_000);
 purge.unref();
+// Transcripts of ended chats go once older than the service allows: at start, then every 10 minutes.
+const retention = startRetention({ store, transcriptHours: loaded.service.retention.transcriptHours });
 
 server.on('error', (error: NodeJS.ErrnoException) => {
   if (error.code === 'EADDRINUSE') fail(`Port ${loaded.port} is already in use. Set PORT to a free port, or stop the other server.`);
@@ -100,6 +103,7 @@ function shutdown(): void {
   if (closing) return;
   closing = true;
   clearInterval(purge);
+  retention.stop();
   // The relay first (it finishes writes in flight), then the store, then the process.
   void relay
     .close()

@@ -99,6 +99,11 @@ export interface ClientToServerEvents {
   'typing:set': (payload: { typing: boolean }) => void;
   /** Leave the queue (back to the self-guided flow) or end a live chat. */
   'conversation:leave': (payload: Record<string, never>, ack: AckCallback) => void;
+  /**
+   * "Delete this chat": ends it and removes it (messages, shared summary, token) from the server at
+   * once. The therapist is told with `conversation:deleted`. The token stops working.
+   */
+  'conversation:delete': (payload: Record<string, never>, ack: AckCallback) => void;
 }
 
 export interface ServerToClientEvents {
@@ -152,6 +157,8 @@ export interface ServerToTherapistEvents {
   'typing:changed': (payload: { conversationId: string; typing: boolean }) => void;
   'client:presence': (payload: { conversationId: string; online: boolean }) => void;
   'conversation:ended': (payload: { conversationId: string; by: 'client' | 'server' }) => void;
+  /** The person deleted the chat: it is gone from the server; the console drops its messages too. */
+  'conversation:deleted': (payload: { conversationId: string }) => void;
   /**
    * To the therapist holding the chat: a message from the person raised its risk, or was urgent
    * (sent for every urgent message). `risk` is the chat's highest level so far.
@@ -163,4 +170,8 @@ export interface ServerToTherapistEvents {
 export interface TherapistProfile {
   username: string;
   displayName: string;
+  /** A lead also sees the service report and manages accounts (the server checks, not just the console). */
+  role: Role;
 }
+
+export type Role = 'therapist' | 'lead';

@@ -2,8 +2,8 @@
  * Therapist sign-in over HTTP: `POST /api/auth/login`, `POST /api/auth/logout`, `GET /api/auth/me`.
  * Mount with `app.use(createAuthRouter({ store }))` (the paths are absolute).
  *
- * - A wrong password and an unknown username get the same 401 body, after the same scrypt work,
- *   so the answer does not reveal which usernames exist.
+ * - A wrong password, an unknown username and a disabled account get the same 401 body, after the
+ *   same scrypt work, so the answer does not reveal which usernames exist.
  * - Failed attempts are limited per username and per client address, in memory. The address is
  *   only ever held as a keyed hash (the key is random per process); it is never logged or stored.
  * - The login body must be JSON (a cross-site HTML form cannot send that without a CORS preflight),
@@ -96,7 +96,9 @@ export function createAuthRouter(deps: AuthRouterDeps): express.Router {
     byAddress.fail(address, time);
     const therapist = await store.therapistByUsername(username);
     const matches = await verifyPassword(password, therapist?.passwordHash ?? (await getDecoyHash()));
-    if (!therapist || !matches) return fail(res, 401, 'unauthorised');
+    // A disabled account gets the wrong-password answer, after the same work: the answer does not
+    // say that the account exists, nor that it was disabled.
+    if (!therapist || !matches || therapist.disabled) return fail(res, 401, 'unauthorised');
     // The account's count starts again; the address only gets this attempt back, or one valid
     // account would let its holder keep guessing at the others.
     byUsername.reset(userKey);

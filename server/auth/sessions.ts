@@ -94,7 +94,7 @@ export function readSessionToken(cookieHeader: string | undefined | null): strin
   return null;
 }
 
-/** The signed-in therapist for a Cookie header, or null (no cookie, unknown or expired session, removed account). */
+/** The signed-in therapist for a Cookie header, or null (no cookie, unknown or expired session, removed or disabled account). */
 export async function therapistFromCookie(
   store: Store,
   cookieHeader: string | undefined | null,
@@ -104,10 +104,13 @@ export async function therapistFromCookie(
   if (!token) return null;
   const session = await store.sessionByTokenHash(hashSessionToken(token), now.toISOString());
   if (!session) return null;
-  return store.therapistById(session.therapistId);
+  const therapist = await store.therapistById(session.therapistId);
+  // The store already refuses a disabled account's session; checked again here because every
+  // console request and relay connection passes this point, whatever store is behind it.
+  return therapist && !therapist.disabled ? therapist : null;
 }
 
-/** What the console and clients may see of a therapist: never the id or the hash. */
+/** What the console may see of a therapist: never the id or the hash. */
 export function toProfile(therapist: TherapistRecord): TherapistProfile {
-  return { username: therapist.username, displayName: therapist.displayName };
+  return { username: therapist.username, displayName: therapist.displayName, role: therapist.role };
 }

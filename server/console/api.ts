@@ -8,14 +8,16 @@ export type SignInResult =
   | { ok: true; therapist: TherapistProfile }
   | { ok: false; reason: 'invalid' | 'rate_limited' | 'network' | 'server'; retryAfterSeconds?: number };
 
-const JSON_HEADERS = { 'Content-Type': 'application/json', Accept: 'application/json' };
+export const JSON_HEADERS = { 'Content-Type': 'application/json', Accept: 'application/json' };
 
-function isProfile(value: unknown): value is TherapistProfile {
+/** The profile in an answer, or null. A missing or unknown role counts as the lesser one: therapist. */
+function toProfile(value: unknown): TherapistProfile | null {
   const v = value as Partial<TherapistProfile> | null;
-  return typeof v?.username === 'string' && typeof v.displayName === 'string';
+  if (typeof v?.username !== 'string' || typeof v.displayName !== 'string') return null;
+  return { username: v.username, displayName: v.displayName, role: v.role === 'lead' ? 'lead' : 'therapist' };
 }
 
-async function readJson(response: Response): Promise<unknown> {
+export async function readJson(response: Response): Promise<unknown> {
   try {
     return await response.json();
   } catch {
@@ -36,7 +38,8 @@ export async function signIn(username: string, password: string): Promise<SignIn
     return { ok: false, reason: 'network' };
   }
   const body = (await readJson(response)) as { ok?: boolean; code?: string; therapist?: unknown } | null;
-  if (response.ok && body?.ok && isProfile(body.therapist)) return { ok: true, therapist: body.therapist };
+  const therapist = response.ok && body?.ok ? toProfile(body.therapist) : null;
+  if (therapist) return { ok: true, therapist };
   if (response.status === 429 || body?.code === 'rate_limited') {
     const retryAfter = Number(response.headers.get('Retry-After'));
     return { ok: false, reason: 'rate_limited', ...(retryAfter > 0 ? { retryAfterSeconds: retryAfter } : {}) };
@@ -54,7 +57,7 @@ export async function currentTherapist(): Promise<TherapistProfile | null> {
   if (response.status === 401 || response.status === 403) return null;
   if (!response.ok) throw new Error(`GET /api/auth/me: ${response.status}`);
   const body = (await readJson(response)) as { ok?: boolean; therapist?: unknown } | null;
-  return body?.ok && isProfile(body.therapist) ? body.therapist : null;
+  return body?.ok ? toProfile(body.therapist) : null;
 }
 
 export async function signOut(): Promise<void> {

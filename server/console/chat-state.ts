@@ -35,7 +35,24 @@ export interface HeldChat {
   clientTyping: boolean;
   /** Messages from the person not yet seen (the chat was not the open one). */
   unread: number;
-  ended: { by: EndedBy; handBack: boolean; closingMessage?: string } | null;
+  /** `deleted`: the person deleted the chat; its messages and what they shared are gone from here too. */
+  ended: { by: EndedBy; handBack: boolean; closingMessage?: string; deleted?: boolean } | null;
+}
+
+/**
+ * A chat the person deleted: ended, and emptied of everything they wrote or shared (the server has
+ * already removed it). Only the number and the flow stay, so the tab can say what happened.
+ */
+export function deletedChat(chat: HeldChat): HeldChat {
+  return {
+    ...chat,
+    shared: { flow: chat.shared.flow },
+    messages: [],
+    clientTyping: false,
+    clientOnline: false,
+    unread: 0,
+    ended: { by: 'client', handBack: false, deleted: true },
+  };
 }
 
 const key = (m: { from: Sender; id: string }) => `${m.from}:${m.id}`;

@@ -13,7 +13,7 @@ import { io, type Socket } from 'socket.io-client';
 import type { Ack, AckCallback, ErrorCode, QueueEntry, ServerToTherapistEvents, TherapistToServerEvents } from '../protocol.js';
 import { currentTherapist } from './api.js';
 import { Outbox } from '../relay/outbox.js';
-import { chatFromView, lastSeq, mergeMessages, type DeliveryState, type HeldChat } from './chat-state.js';
+import { chatFromView, deletedChat, lastSeq, mergeMessages, type DeliveryState, type HeldChat } from './chat-state.js';
 
 /** One message the therapist wrote, as `message:send` carries it. */
 interface OutgoingMessage {
@@ -186,6 +186,17 @@ export class ConsoleConnection extends EventTarget {
       if (!chat || chat.ended) return;
       this.drop(conversationId);
       this.update(conversationId, (c) => ({ ...c, clientTyping: false, ended: { by, handBack: false } }));
+      this.emit('chat-ended', { chat: this.chat(conversationId)! });
+    });
+    // Every console tab gets this (the relay tells the therapist's every connection), and each one
+    // forgets the messages. A chat still in the queue just leaves it.
+    s.on('conversation:deleted', ({ conversationId }) => {
+      if (this.queue.some((e) => e.conversationId === conversationId)) this.setQueue(this.queue.filter((e) => e.conversationId !== conversationId));
+      const chat = this.chat(conversationId);
+      if (!chat || chat.ended?.deleted) return;
+      this.drop(conversationId);
+      this.setClientTyping(conversationId, false);
+      this.update(conversationId, deletedChat);
       this.emit('chat-ended', { chat: this.chat(conversationId)! });
     });
   }

@@ -10,11 +10,13 @@
  *   goes back to the self-guided flow.
  * - One socket holds one live conversation: `start` or a `resume` of another token is `forbidden`
  *   until that conversation has ended (after a hand-back the same page may ask for a person again).
+ * - "Delete this chat" is `conversation:delete`, in `delete.ts`.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 import { assessRisk } from '../../flows/safety/assess.js';
 import type { ClientToServerEvents, ErrorCode, RiskLevel } from '../protocol.js';
 import { findStored, hashToken, refusal, room, type AckData, type ClientSocket, type RelayContext } from './context.js';
+import { registerDeleteHandler } from './delete.js';
 import { fail, handle, type HandleOptions, type Outcome } from './handle.js';
 import { clientSchemas } from './schemas.js';
 
@@ -27,6 +29,7 @@ export const CLIENT_EVENTS: ReadonlySet<string> = new Set([
   'message:send',
   'typing:set',
   'conversation:leave',
+  'conversation:delete',
 ]);
 
 /** `https://Example.org/` and `https://example.org` are one origin; browsers send the latter. */
@@ -58,7 +61,7 @@ export function registerClientHandlers(ctx: RelayContext, socket: ClientSocket):
   socket.data.conversationId = null;
   const options = (event: string): HandleOptions => ({ event, log: ctx.log, track: ctx.track });
 
-  /** A socket may take a conversation when it has none, has this one, or its own has ended. */
+  /** A socket may take a conversation when it has none, has this one, or its own has ended (or was deleted). */
   const mayBind = async (conversationId: string | null): Promise<boolean> => {
     const current = socket.data.conversationId;
     if (current === null || current === conversationId) return true;
@@ -219,6 +222,8 @@ export function registerClientHandlers(ctx: RelayContext, socket: ClientSocket):
       options('conversation:leave'),
     ),
   );
+
+  registerDeleteHandler(ctx, socket, options('conversation:delete'));
 
   socket.on('disconnect', () => {
     const conversationId = socket.data.conversationId;

@@ -114,6 +114,15 @@ export class Presence {
   }
 
   /**
+   * The conversation was deleted: drop its connections and any pending grace period, so a later
+   * disconnect of the person's socket neither reports presence nor starts a timer for a chat that is gone.
+   */
+  forgetConversation(conversationId: string): void {
+    this.clientSockets.delete(conversationId);
+    this.clientGrace.cancel(conversationId);
+  }
+
+  /**
    * A therapist socket connected: it joins the rooms of the chats they hold (so it hears them live);
    * if this ends an absence, each person is told `therapist:back`.
    */

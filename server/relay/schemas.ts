@@ -26,6 +26,11 @@ const Rating = z.number().int().min(0).max(10);
 const Field = z.string().max(MAX_MESSAGE_LENGTH);
 /** Events whose payload is `{}`: a missing payload is accepted too (`socket.emit('queue:list', ack)`). */
 const Empty = z.object({}).default({});
+/**
+ * `{}` and nothing else. For "Delete this chat" an unexpected key is refused (`bad_request`), not
+ * stripped: a payload naming a conversation must never look as if it chose which one is deleted.
+ */
+const StrictEmpty = z.strictObject({}).default({});
 
 const Shared = z.object({
   flow: z.string().min(1).max(64),
@@ -46,6 +51,7 @@ export const clientSchemas = {
   message: z.object({ id: MessageId, text: MessageText }),
   typing: z.object({ typing: z.boolean() }),
   leave: Empty,
+  delete: StrictEmpty,
 };
 
 export const therapistSchemas = {

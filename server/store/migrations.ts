@@ -62,6 +62,57 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    id: 2,
+    name: 'roles, disabled accounts, handoff figures, outcome records',
+    sql: `
+      ALTER TABLE therapists ADD COLUMN role TEXT NOT NULL DEFAULT 'therapist' CHECK (role IN ('therapist', 'lead'));
+      -- Disabled rather than deleted, so a disabled account can be enabled again with its name kept.
+      ALTER TABLE therapists ADD COLUMN disabled_at TEXT;
+
+      -- When a therapist first answered; with created_at it gives the wait for the report.
+      ALTER TABLE conversations ADD COLUMN first_claimed_at TEXT;
+
+      -- One row per live chat, written when it ends or is deleted; no text. conversation_id is there
+      -- only so the row is written once; it becomes NULL when the chat is deleted or purged (ON DELETE
+      -- SET NULL), so nothing links the figures to a transcript once the transcript is gone.
+      -- Chats that ended before this step get no row: their wait was never recorded, and counting
+      -- them as unanswered would make the report wrong rather than merely incomplete.
+      CREATE TABLE handoff_stats (
+        id              INTEGER PRIMARY KEY,
+        conversation_id TEXT UNIQUE REFERENCES conversations(id) ON DELETE SET NULL,
+        flow            TEXT NOT NULL,
+        queued_hour     TEXT NOT NULL CHECK (queued_hour LIKE '____-__-__T__:00:00.000Z'),
+        wait_seconds    INTEGER CHECK (wait_seconds IS NULL OR (typeof(wait_seconds) = 'integer' AND wait_seconds >= 0)),
+        risk            TEXT NOT NULL CHECK (risk IN ('none', 'concern', 'urgent'))
+      );
+      CREATE INDEX handoff_stats_queued_hour ON handoff_stats(queued_hour);
+
+      -- Anonymous outcome records (server/outcomes/record.ts): the allowed fields and nothing else.
+      -- The checks repeat the API's schema so no other path can store something it would refuse.
+      CREATE TABLE outcomes (
+        id                INTEGER PRIMARY KEY,
+        flow              TEXT NOT NULL,
+        locale            TEXT NOT NULL,
+        started_hour      TEXT NOT NULL CHECK (started_hour LIKE '____-__-__T__:00:00.000Z'),
+        completed         INTEGER NOT NULL CHECK (completed IN (0, 1)),
+        handoff           INTEGER NOT NULL CHECK (handoff IN (0, 1)),
+        risk              TEXT NOT NULL CHECK (risk IN ('none', 'concern', 'urgent')),
+        before_rating     INTEGER CHECK (before_rating IS NULL OR (typeof(before_rating) = 'integer' AND before_rating BETWEEN 0 AND 10)),
+        after_rating      INTEGER CHECK (after_rating IS NULL OR (typeof(after_rating) = 'integer' AND after_rating BETWEEN 0 AND 10)),
+        got_what_came_for TEXT CHECK (got_what_came_for IS NULL OR got_what_came_for IN ('yes', 'partly', 'no')),
+        helpful           TEXT CHECK (helpful IS NULL OR helpful IN ('not_at_all', 'a_little', 'quite', 'very')),
+        next_step         TEXT CHECK (next_step IS NULL OR next_step IN ('not_at_all', 'a_little', 'quite', 'very'))
+      );
+      CREATE INDEX outcomes_started_hour ON outcomes(started_hour);
+
+      -- A service that already has accounts would otherwise have no lead, and nobody could open the
+      -- report or manage accounts from the console: the oldest account becomes the lead.
+      UPDATE therapists SET role = 'lead'
+       WHERE id = (SELECT id FROM therapists ORDER BY created_at, rowid LIMIT 1)
+         AND NOT EXISTS (SELECT 1 FROM therapists WHERE role = 'lead');
+    `,
+  },
 ];
 
 /**

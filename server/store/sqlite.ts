@@ -10,9 +10,19 @@
 import { closeSync, mkdirSync, openSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import type { ChatMessage, RiskLevel, Sender, SharedSummary } from '../protocol.js';
+import type { FeedbackAnswer, GotWhatCameFor, OutcomeRecord } from '../outcomes/record.js';
+import type { ChatMessage, RiskLevel, Role, Sender, SharedSummary } from '../protocol.js';
 import { runMigrations } from './migrations.js';
-import type { AppendResult, ConversationRecord, SessionRecord, Store, TherapistRecord } from './store.js';
+import {
+  LastLeadError,
+  type AppendResult,
+  type ConversationRecord,
+  type HandoffStat,
+  type SessionRecord,
+  type Store,
+  type TherapistRecord,
+  type TimeRange,
+} from './store.js';
 
 /** The Store, plus housekeeping only the SQLite implementation offers. */
 export interface SqliteStore extends Store {
@@ -55,8 +65,32 @@ interface TherapistRow {
   username: string;
   display_name: string;
   password_hash: string;
+  role: Role;
+  disabled_at: string | null;
   created_at: string;
 }
+interface HandoffStatRow {
+  flow: string;
+  queued_hour: string;
+  wait_seconds: number | null;
+  risk: RiskLevel;
+}
+interface OutcomeRow {
+  flow: string;
+  locale: string;
+  started_hour: string;
+  completed: number;
+  handoff: number;
+  risk: RiskLevel;
+  before_rating: number | null;
+  after_rating: number | null;
+  got_what_came_for: GotWhatCameFor | null;
+  helpful: FeedbackAnswer | null;
+  next_step: FeedbackAnswer | null;
+}
+
+/** Ended chats removed per transaction by a purge, so a large backlog never holds the writer long. */
+const PURGE_BATCH = 500;
 
 const RISK_RANK_SQL = (column: string) => `CASE ${column} WHEN 'urgent' THEN 2 WHEN 'concern' THEN 1 ELSE 0 END`;
 const RISK_RANK: Record<RiskLevel, number> = { none: 0, concern: 1, urgent: 2 };
@@ -70,6 +104,9 @@ function iso(time: string): string {
   if (Number.isNaN(date.getTime())) throw new TypeError('Store: a time is not a valid ISO date.');
   return date.toISOString();
 }
+
+/** The hour a time falls in, UTC, as stored (minutes, seconds and milliseconds zero). */
+const hourOf = (time: string): string => `${iso(time).slice(0, 13)}:00:00.000Z`;
 
 function toConversation(row: ConversationRow): ConversationRecord {
   return {
@@ -90,7 +127,28 @@ const toTherapist = (row: TherapistRow): TherapistRecord => ({
   username: row.username,
   displayName: row.display_name,
   passwordHash: row.password_hash,
+  role: row.role,
+  disabled: row.disabled_at !== null,
   createdAt: row.created_at,
+});
+const toHandoffStat = (row: HandoffStatRow): HandoffStat => ({
+  flow: row.flow,
+  queuedHour: row.queued_hour,
+  waitSeconds: row.wait_seconds,
+  risk: row.risk,
+});
+const toOutcome = (row: OutcomeRow): OutcomeRecord => ({
+  flow: row.flow,
+  locale: row.locale,
+  startedHour: row.started_hour,
+  completed: row.completed === 1,
+  handoff: row.handoff === 1,
+  risk: row.risk,
+  before: row.before_rating,
+  after: row.after_rating,
+  gotWhatCameFor: row.got_what_came_for,
+  helpful: row.helpful,
+  nextStep: row.next_step,
 });
 
 function isUniqueViolation(error: unknown): boolean {
@@ -120,7 +178,7 @@ export function openSqliteStore(file: string): SqliteStore {
   }
 
   const conversationColumns = 'id, status, risk, shared_json, queued_at, returned, therapist_id, created_at, ended_at';
-  const therapistColumns = 'id, username, display_name, password_hash, created_at';
+  const therapistColumns = 'id, username, display_name, password_hash, role, disabled_at, created_at';
   const sql = {
     insertConversation: db.prepare(
       `INSERT INTO conversations (id, token_hash, status, risk, shared_json, queued_at, returned, created_at)
@@ -133,11 +191,32 @@ export function openSqliteStore(file: string): SqliteStore {
       `SELECT ${conversationColumns} FROM conversations WHERE status = 'queued'
        ORDER BY ${RISK_RANK_SQL('risk')} DESC, returned DESC, queued_at ASC, rowid ASC`,
     ),
-    claim: db.prepare(`UPDATE conversations SET status = 'active', therapist_id = ? WHERE id = ? AND status = 'queued'`),
+    // The first answer is kept across requeues: the report's wait is to the first therapist, not the last.
+    claim: db.prepare(
+      `UPDATE conversations SET status = 'active', therapist_id = ?, first_claimed_at = COALESCE(first_claimed_at, ?)
+       WHERE id = ? AND status = 'queued'`,
+    ),
     requeue: db.prepare(
       `UPDATE conversations SET status = 'queued', returned = 1, therapist_id = NULL, queued_at = ? WHERE id = ? AND status = 'active'`,
     ),
     end: db.prepare(`UPDATE conversations SET status = 'ended', ended_at = ? WHERE id = ? AND status <> 'ended'`),
+    statSource: db.prepare('SELECT shared_json, risk, created_at, first_claimed_at FROM conversations WHERE id = ?'),
+    insertStat: db.prepare(
+      `INSERT INTO handoff_stats (conversation_id, flow, queued_hour, wait_seconds, risk)
+       VALUES (@conversationId, @flow, @queuedHour, @waitSeconds, @risk)
+       ON CONFLICT (conversation_id) DO NOTHING`,
+    ),
+    // Messages go by ON DELETE CASCADE; the handoff_stats row stays, unlinked by ON DELETE SET NULL.
+    deleteConversation: db.prepare('DELETE FROM conversations WHERE id = ?'),
+    purgeEnded: db.prepare(
+      `DELETE FROM conversations WHERE rowid IN
+         (SELECT rowid FROM conversations WHERE status = 'ended' AND ended_at < ? LIMIT ${PURGE_BATCH})`,
+    ),
+    handoffStats: db.prepare(
+      `SELECT flow, queued_hour, wait_seconds, risk FROM handoff_stats
+       WHERE queued_hour >= @from AND queued_hour < @to AND (@flow IS NULL OR flow = @flow)
+       ORDER BY queued_hour, id`,
+    ),
     activeFor: db.prepare(
       `SELECT ${conversationColumns} FROM conversations WHERE status = 'active' AND therapist_id = ? ORDER BY queued_at, rowid`,
     ),
@@ -155,8 +234,8 @@ export function openSqliteStore(file: string): SqliteStore {
       'SELECT seq, client_id, sender, text, created_at FROM messages WHERE conversation_id = ? AND seq > ? ORDER BY seq',
     ),
     insertTherapist: db.prepare(
-      `INSERT INTO therapists (id, username, display_name, password_hash, created_at)
-       VALUES (@id, @username, @displayName, @passwordHash, @now)`,
+      `INSERT INTO therapists (id, username, display_name, password_hash, role, created_at)
+       VALUES (@id, @username, @displayName, @passwordHash, @role, @now)`,
     ),
     therapistByUsername: db.prepare(`SELECT ${therapistColumns} FROM therapists WHERE username = ?`),
     therapistById: db.prepare(`SELECT ${therapistColumns} FROM therapists WHERE id = ?`),
@@ -171,11 +250,30 @@ export function openSqliteStore(file: string): SqliteStore {
     setPassword: db.prepare('UPDATE therapists SET password_hash = ? WHERE id = ?'),
     deleteSessionsOf: db.prepare('DELETE FROM sessions WHERE therapist_id = ?'),
     countTherapists: db.prepare('SELECT COUNT(*) AS n FROM therapists'),
+    setRole: db.prepare('UPDATE therapists SET role = ? WHERE id = ?'),
+    // COALESCE: disabling twice keeps the first time.
+    disable: db.prepare('UPDATE therapists SET disabled_at = COALESCE(disabled_at, ?) WHERE id = ?'),
+    enable: db.prepare('UPDATE therapists SET disabled_at = NULL WHERE id = ?'),
+    countActiveLeads: db.prepare(`SELECT COUNT(*) AS n FROM therapists WHERE role = 'lead' AND disabled_at IS NULL`),
     insertSession: db.prepare('INSERT INTO sessions (token_hash, therapist_id, expires_at) VALUES (?, ?, ?)'),
-    session: db.prepare('SELECT therapist_id, expires_at FROM sessions WHERE token_hash = ?'),
+    session: db.prepare(
+      `SELECT s.therapist_id, s.expires_at, t.disabled_at FROM sessions s JOIN therapists t ON t.id = s.therapist_id
+       WHERE s.token_hash = ?`,
+    ),
     deleteSession: db.prepare('DELETE FROM sessions WHERE token_hash = ?'),
     purgeSessions: db.prepare('DELETE FROM sessions WHERE expires_at <= ?'),
+    insertOutcome: db.prepare(
+      `INSERT INTO outcomes (flow, locale, started_hour, completed, handoff, risk, before_rating, after_rating,
+                             got_what_came_for, helpful, next_step)
+       VALUES (@flow, @locale, @startedHour, @completed, @handoff, @risk, @before, @after, @gotWhatCameFor, @helpful, @nextStep)`,
+    ),
+    outcomes: db.prepare(
+      `SELECT flow, locale, started_hour, completed, handoff, risk, before_rating, after_rating, got_what_came_for, helpful, next_step
+       FROM outcomes WHERE started_hour >= @from AND started_hour < @to AND (@flow IS NULL OR flow = @flow)
+       ORDER BY started_hour, id`,
+    ),
   };
+  const rangeParams = (range: TimeRange) => ({ from: iso(range.from), to: iso(range.to), flow: range.flow ?? null });
 
   const getConversation = (row: unknown) => (row === undefined ? null : toConversation(row as ConversationRow));
   const getTherapist = (row: unknown) => (row === undefined ? null : toTherapist(row as TherapistRow));
@@ -199,6 +297,63 @@ export function openSqliteStore(file: string): SqliteStore {
     if (!row) return false;
     sql.requeueHeldBy.run(new Date().toISOString(), row.id);
     return sql.deleteTherapist.run(row.id).changes === 1;
+  });
+
+  /** The HandoffStat of a conversation, written once (a second call finds the row and does nothing). */
+  const writeStat = (id: string): boolean => {
+    const row = sql.statSource.get(id) as
+      | { shared_json: string; risk: RiskLevel; created_at: string; first_claimed_at: string | null }
+      | undefined;
+    if (!row) return false;
+    const shared = JSON.parse(row.shared_json) as SharedSummary;
+    const waitSeconds =
+      row.first_claimed_at === null
+        ? null
+        : Math.max(0, Math.floor((Date.parse(row.first_claimed_at) - Date.parse(row.created_at)) / 1000));
+    // created_at is when the chat first joined the queue (queued_at moves when it is requeued).
+    // Ending a chat must never fail over a figure, so a summary without a flow is counted as "unknown".
+    const flow = typeof shared.flow === 'string' && shared.flow !== '' ? shared.flow : 'unknown';
+    sql.insertStat.run({ conversationId: id, flow, queuedHour: hourOf(row.created_at), waitSeconds, risk: row.risk });
+    return true;
+  };
+
+  const end = db.transaction((id: string, now: string): void => {
+    sql.end.run(iso(now), id);
+    writeStat(id);
+  });
+
+  const deleteConversation = db.transaction((id: string): boolean => {
+    if (!writeStat(id)) return false;
+    return sql.deleteConversation.run(id).changes === 1;
+  });
+
+  /** Throws LastLeadError when the account is the only enabled lead (call inside the write transaction). */
+  const guardLastLead = (row: TherapistRow): void => {
+    if (row.role !== 'lead' || row.disabled_at !== null) return;
+    if ((sql.countActiveLeads.get() as { n: number }).n <= 1) throw new LastLeadError();
+  };
+
+  const setRole = db.transaction((username: string, role: Role): boolean => {
+    const row = sql.therapistByUsername.get(username) as TherapistRow | undefined;
+    if (!row) return false;
+    if (role !== 'lead') guardLastLead(row);
+    sql.setRole.run(role, row.id);
+    return true;
+  });
+
+  // Disabling signs the account out everywhere at once; the relay drops its live connections at the
+  // next session check, and the chats it held return to the queue after the grace period.
+  const setDisabled = db.transaction((username: string, disabled: boolean, now: string): boolean => {
+    const row = sql.therapistByUsername.get(username) as TherapistRow | undefined;
+    if (!row) return false;
+    if (disabled) {
+      guardLastLead(row);
+      sql.disable.run(now, row.id);
+      sql.deleteSessionsOf.run(row.id);
+    } else {
+      sql.enable.run(row.id);
+    }
+    return true;
   });
 
   // A new password signs the therapist out everywhere: a reset is often because the old one leaked.
@@ -226,14 +381,29 @@ export function openSqliteStore(file: string): SqliteStore {
     async queue() {
       return (sql.queue.all() as ConversationRow[]).map(toConversation);
     },
-    async claim(id, therapistId, _now) {
-      return sql.claim.run(therapistId, id).changes === 1;
+    async claim(id, therapistId, now) {
+      return sql.claim.run(therapistId, iso(now), id).changes === 1;
     },
     async requeue(id, now) {
       sql.requeue.run(iso(now), id);
     },
     async end(id, now) {
-      sql.end.run(iso(now), id);
+      end.immediate(id, now);
+    },
+    async deleteConversation(id, _now) {
+      return deleteConversation.immediate(id);
+    },
+    async purgeEndedBefore(cutoff) {
+      const before = iso(cutoff);
+      let purged = 0;
+      for (;;) {
+        const { changes } = sql.purgeEnded.run(before);
+        purged += changes;
+        if (changes < PURGE_BATCH) return purged;
+      }
+    },
+    async handoffStats(range) {
+      return (sql.handoffStats.all(rangeParams(range)) as HandoffStatRow[]).map(toHandoffStat);
     },
     async activeFor(therapistId) {
       return (sql.activeFor.all(therapistId) as ConversationRow[]).map(toConversation);
@@ -249,9 +419,9 @@ export function openSqliteStore(file: string): SqliteStore {
       return (sql.messagesAfter.all(conversationId, afterSeq) as MessageRow[]).map(toMessage);
     },
 
-    async createTherapist({ id, username, displayName, passwordHash, now }) {
+    async createTherapist({ id, username, displayName, passwordHash, role = 'therapist', now }) {
       try {
-        sql.insertTherapist.run({ id, username, displayName, passwordHash, now: iso(now) });
+        sql.insertTherapist.run({ id, username, displayName, passwordHash, role, now: iso(now) });
       } catch (error) {
         if (isUniqueViolation(error)) throw new UsernameTakenError(username);
         throw error;
@@ -276,13 +446,23 @@ export function openSqliteStore(file: string): SqliteStore {
     async countTherapists() {
       return (sql.countTherapists.get() as { n: number }).n;
     },
+    async setRole(username, role) {
+      return setRole.immediate(username, role);
+    },
+    async setDisabled(username, disabled) {
+      return setDisabled.immediate(username, disabled, new Date().toISOString());
+    },
+    async countActiveLeads() {
+      return (sql.countActiveLeads.get() as { n: number }).n;
+    },
     async createSession({ tokenHash, therapistId, expiresAt }) {
       sql.insertSession.run(tokenHash, therapistId, iso(expiresAt));
     },
     async sessionByTokenHash(tokenHash, now): Promise<SessionRecord | null> {
-      const row = sql.session.get(tokenHash) as { therapist_id: string; expires_at: string } | undefined;
+      const row = sql.session.get(tokenHash) as { therapist_id: string; expires_at: string; disabled_at: string | null } | undefined;
       if (!row) return null;
-      if (row.expires_at <= iso(now)) {
+      // A disabled account's sessions are deleted when it is disabled; this refuses any that slip past.
+      if (row.expires_at <= iso(now) || row.disabled_at !== null) {
         sql.deleteSession.run(tokenHash);
         return null;
       }
@@ -293,6 +473,26 @@ export function openSqliteStore(file: string): SqliteStore {
     },
     async purgeExpiredSessions(now) {
       return sql.purgeSessions.run(iso(now)).changes;
+    },
+
+    async addOutcome(record) {
+      // Field by field: whatever else an object might carry is never stored.
+      sql.insertOutcome.run({
+        flow: record.flow,
+        locale: record.locale,
+        startedHour: iso(record.startedHour),
+        completed: record.completed ? 1 : 0,
+        handoff: record.handoff ? 1 : 0,
+        risk: record.risk,
+        before: record.before,
+        after: record.after,
+        gotWhatCameFor: record.gotWhatCameFor,
+        helpful: record.helpful,
+        nextStep: record.nextStep,
+      });
+    },
+    async outcomes(range) {
+      return (sql.outcomes.all(rangeParams(range)) as OutcomeRow[]).map(toOutcome);
     },
 
     async close() {

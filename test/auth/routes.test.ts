@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { addTherapist } from '../../server/auth/accounts.js';
+import { addTherapist, disableAccount, enableAccount } from '../../server/auth/accounts.js';
 import { createAuthRouter } from '../../server/auth/routes.js';
 import { openSqliteStore, type SqliteStore } from '../../server/store/sqlite.js';
 import { startApp, type RunningApp } from '../support/server.js';
@@ -17,6 +17,7 @@ let clock: Date;
 beforeEach(async () => {
   dir = mkdtempSync(path.join(tmpdir(), 'sst-auth-'));
   store = openSqliteStore(path.join(dir, 'sst.db'));
+  // The first account: a lead (see addTherapist).
   await addTherapist(store, { username: 'Sam', displayName: 'Sam R', password: PASSWORD });
   clock = new Date('2025-05-01T08:00:00.000Z');
   app = await startApp({}, { routes: (express) => express.use(createAuthRouter({ store, now: () => clock, sessionHours: 12 })) });
@@ -42,7 +43,7 @@ describe('signing in and out', () => {
   it('signs in (any letter case), knows who is signed in, and signs out', async () => {
     const res = await login('sam', PASSWORD);
     expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ ok: true, therapist: { username: 'Sam', displayName: 'Sam R' } });
+    expect(await res.json()).toEqual({ ok: true, therapist: { username: 'Sam', displayName: 'Sam R', role: 'lead' } });
     expect(res.headers.get('cache-control')).toBe('no-store');
     // Plain http to 127.0.0.1: no Secure, or the browser would drop the cookie on a developer's machine.
     expect(res.headers.get('set-cookie')).toMatch(/^sst_session=[A-Za-z0-9_-]{43}; HttpOnly; SameSite=Strict; Path=\/; Max-Age=43200$/);
@@ -50,7 +51,7 @@ describe('signing in and out', () => {
 
     const who = await me(cookie);
     expect(who.status).toBe(200);
-    expect(await who.json()).toEqual({ ok: true, therapist: { username: 'Sam', displayName: 'Sam R' } });
+    expect(await who.json()).toEqual({ ok: true, therapist: { username: 'Sam', displayName: 'Sam R', role: 'lead' } });
 
     const out = await post('/api/auth/logout', {}, { Cookie: cookie });
     expect(out.status).toBe(200);
@@ -103,6 +104,35 @@ describe('signing in and out', () => {
     const cookie = cookieOf(await login('Sam', PASSWORD));
     await store.removeTherapist('sam');
     expect((await me(cookie)).status).toBe(401);
+  });
+
+  it('tells the console the role of whoever is signed in', async () => {
+    await addTherapist(store, { username: 'alex', displayName: 'Alex', password: PASSWORD });
+    const res = await login('alex', PASSWORD);
+    expect(await res.json()).toEqual({ ok: true, therapist: { username: 'alex', displayName: 'Alex', role: 'therapist' } });
+    expect(await (await me(cookieOf(res))).json()).toEqual({ ok: true, therapist: { username: 'alex', displayName: 'Alex', role: 'therapist' } });
+  });
+
+  it('refuses a disabled account with the wrong-password answer, and ends its sessions', async () => {
+    await addTherapist(store, { username: 'alex', displayName: 'Alex', password: PASSWORD });
+    const cookie = cookieOf(await login('alex', PASSWORD));
+    expect((await me(cookie)).status).toBe(200);
+
+    await disableAccount(store, 'alex');
+    const who = await me(cookie);
+    expect(who.status).toBe(401);
+    expect(await who.json()).toEqual({ ok: false, code: 'unauthorised' });
+
+    const refused = await login('alex', PASSWORD);
+    const wrong = await login('Sam', 'not the password at all');
+    for (const res of [refused, wrong]) {
+      expect(res.status).toBe(401);
+      expect(res.headers.get('set-cookie')).toBeNull();
+    }
+    expect(await refused.text()).toBe(await wrong.text());
+
+    await enableAccount(store, 'alex');
+    expect((await login('alex', PASSWORD)).status).toBe(200);
   });
 });
 

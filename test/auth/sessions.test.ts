@@ -13,6 +13,7 @@ import {
   readSessionToken,
   startSession,
   therapistFromCookie,
+  toProfile,
 } from '../../server/auth/sessions.js';
 import { openSqliteStore, type SqliteStore } from '../../server/store/sqlite.js';
 
@@ -82,5 +83,17 @@ describe('therapistFromCookie and the first-run hint', () => {
     expect(await therapistFromCookie(store, cookie, new Date('2025-01-01T10:00:00.000Z'))).toBeNull();
     expect(await therapistFromCookie(store, `${SESSION_COOKIE}=${newSessionToken()}`, now)).toBeNull();
     expect(await therapistFromCookie(store, undefined, now)).toBeNull();
+  });
+
+  it('finds nobody for a disabled account, and shows the console the role but never the id or hash', async () => {
+    const sam = await store.createTherapist({ id: 't1', username: 'sam', displayName: 'Sam', passwordHash: 'x', role: 'lead', now: '2025-01-01T00:00:00.000Z' });
+    await store.createTherapist({ id: 't2', username: 'alex', displayName: 'Alex', passwordHash: 'x', now: '2025-01-01T00:00:00.000Z' });
+    expect(toProfile(sam)).toEqual({ username: 'sam', displayName: 'Sam', role: 'lead' });
+
+    const now = new Date('2025-01-01T08:00:00.000Z');
+    const { token } = await startSession(store, 't2', { now });
+    expect(toProfile((await therapistFromCookie(store, `${SESSION_COOKIE}=${token}`, now))!)).toEqual({ username: 'alex', displayName: 'Alex', role: 'therapist' });
+    await store.setDisabled('alex', true);
+    expect(await therapistFromCookie(store, `${SESSION_COOKIE}=${token}`, now)).toBeNull();
   });
 });

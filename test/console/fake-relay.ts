@@ -64,7 +64,7 @@ export async function startFakeRelay(distDir: string): Promise<FakeRelay> {
       res.status(429).json({ ok: false, code: 'rate_limited' });
     } else if (username === THERAPIST.username && password === THERAPIST.password) {
       res.setHeader('Set-Cookie', `${COOKIE}; HttpOnly; SameSite=Strict; Path=/`);
-      res.json({ ok: true, therapist: { username: THERAPIST.username, displayName: THERAPIST.displayName } });
+      res.json({ ok: true, therapist: { username: THERAPIST.username, displayName: THERAPIST.displayName, role: 'therapist' } });
     } else {
       res.status(401).json({ ok: false, code: 'unauthorised' });
     }
@@ -74,7 +74,7 @@ export async function startFakeRelay(distDir: string): Promise<FakeRelay> {
     res.json({ ok: true });
   });
   app.get('/api/auth/me', (req, res) => {
-    if (signedIn(req.headers.cookie)) res.json({ ok: true, therapist: { username: THERAPIST.username, displayName: THERAPIST.displayName } });
+    if (signedIn(req.headers.cookie)) res.json({ ok: true, therapist: { username: THERAPIST.username, displayName: THERAPIST.displayName, role: 'therapist' } });
     else res.status(401).json({ ok: false, code: 'unauthorised' });
   });
   app.use('/console', express.static(distDir));

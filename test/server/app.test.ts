@@ -60,6 +60,7 @@ describe('the app', () => {
       links: [{ label: 'Our services', href: '/services.html' }],
       theme: { accent: '#0f5e6e' },
       liveChat: { timezone: 'UTC', hours: 'always', alternatives: [] },
+      outcomes: false,
     });
     expect(TEST_CONFIG.crisisResources[0]?.emergency).toBe(true);
   });

@@ -49,6 +49,9 @@ describe('loadConfig', () => {
     expect(service.country).toBe('AU');
     expect(service.flows).toEqual(['default', 'youth']);
     expect(service.crisisResources).toEqual(CRISIS_RESOURCES.AU);
+    // The demo collects outcome records (with consent) so the report has something to show.
+    expect(service.outcomes).toBe(true);
+    expect(service.retention).toEqual({ transcriptHours: 24 });
     expect(port).toBe(3000);
   });
 
@@ -152,13 +155,49 @@ describe('parseServiceConfig', () => {
   });
 });
 
-describe('toPublicConfig', () => {
-  it('passes on only the public settings', () => {
+describe('outcomes and retention', () => {
+  it('collects no outcome records and keeps ended chats 24 hours unless told otherwise', () => {
     const config = parseServiceConfig(VALID);
-    const withSecret = { ...config, therapistPasswordHash: 'x' } as ServiceConfig;
-    expect(Object.keys(toPublicConfig(withSecret)).sort()).toEqual(
-      ['country', 'crisisResources', 'flows', 'links', 'liveChat', 'locale', 'safeExitUrl', 'serviceName', 'theme'],
+    expect(config.outcomes).toBe(false);
+    expect(config.retention).toEqual({ transcriptHours: 24 });
+  });
+
+  it('reads "outcomes.enabled" and "retention.transcriptHours"', () => {
+    const config = parseServiceConfig({ ...VALID, outcomes: { enabled: true }, retention: { transcriptHours: 1.5 } });
+    expect(config.outcomes).toBe(true);
+    expect(config.retention.transcriptHours).toBe(1.5);
+    expect(parseServiceConfig({ ...VALID, outcomes: { enabled: false } }).outcomes).toBe(false);
+    expect(parseServiceConfig({ ...VALID, retention: { transcriptHours: 24 * 90 } }).retention.transcriptHours).toBe(2160);
+  });
+
+  it('explains a wrong value in one sentence', () => {
+    const { message, file } = errorFor({ ...VALID, retention: { transcriptHours: 0 } });
+    expect(message).toBe(
+      `Service configuration: "retention.transcriptHours" must be more than 0 (in ${file}). Set "retention.transcriptHours" to how many hours an ended chat is kept before it is deleted, from more than 0 up to 2160, or remove "retention" to keep them 24 hours.`,
     );
+    expect(errorFor({ ...VALID, retention: { transcriptHours: 2161 } }).message).toContain('"retention.transcriptHours" must be at most 2160 (90 days)');
+    expect(errorFor({ ...VALID, retention: { transcriptHours: '24' } }).message).toContain('"retention.transcriptHours" must be a number');
+    expect(errorFor({ ...VALID, retention: {} }).message).toContain('"retention.transcriptHours" is missing');
+    expect(errorFor({ ...VALID, retention: { transcriptDays: 1 } }).message).toContain('"retention" has an unknown key "transcriptDays"');
+
+    const outcomes = errorFor({ ...VALID, outcomes: { enabled: 'yes' } });
+    expect(outcomes.message).toBe(
+      `Service configuration: "outcomes.enabled" must be true or false (in ${outcomes.file}). Set "outcomes.enabled" to true to ask people for consent to an anonymous outcome record, or false (or remove "outcomes") to ask nothing.`,
+    );
+    expect(errorFor({ ...VALID, outcomes: true }).message).toContain('"outcomes" must be an object { ... }');
+  });
+});
+
+describe('toPublicConfig', () => {
+  it('passes on only the public settings: outcomes yes, retention never', () => {
+    const config = parseServiceConfig({ ...VALID, outcomes: { enabled: true }, retention: { transcriptHours: 6 } });
+    const withSecret = { ...config, therapistPasswordHash: 'x' } as ServiceConfig;
+    const shared = toPublicConfig(withSecret);
+    expect(Object.keys(shared).sort()).toEqual(
+      ['country', 'crisisResources', 'flows', 'links', 'liveChat', 'locale', 'outcomes', 'safeExitUrl', 'serviceName', 'theme'],
+    );
+    expect(shared.outcomes).toBe(true);
+    expect(JSON.stringify(shared)).not.toContain('transcriptHours');
   });
 });
 

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { openSqliteStore } from '../../server/store/sqlite.js';
 
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 // Every run gets its own database file, never the developer's ./data/sst.db.
@@ -65,4 +66,44 @@ describe('server/index.ts', () => {
     child.kill('SIGTERM');
     expect(await exited).toBe(0);
   }, 30_000);
+});
+
+describe('retention at start', () => {
+  it('deletes the transcripts of chats that ended more than 24 hours ago as it starts, and logs only the count', async () => {
+    const file = db();
+    const hoursAgo = (hours: number) => new Date(Date.now() - hours * 3600_000).toISOString();
+    const store = openSqliteStore(file);
+    for (const [id, ended] of [['old', 48], ['recent', 1]] as const) {
+      await store.createConversation({ id, tokenHash: `hash-${id}`, shared: { flow: 'default' }, risk: 'none', now: hoursAgo(ended + 1) });
+      await store.appendMessage({ conversationId: id, id: 'msg-00001', from: 'client', text: 'words that must not be printed', now: hoursAgo(ended + 1) });
+      await store.end(id, hoursAgo(ended));
+    }
+    await store.close();
+
+    const child = spawn(process.execPath, ['--import', 'tsx', 'server/index.ts'], {
+      cwd: repoRoot,
+      env: { ...process.env, PORT: '0', SST_CONFIG: '', SST_DB: file },
+    });
+    let stdout = '';
+    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+    await new Promise<void>((resolve, reject) => {
+      child.stdout.on('data', (chunk: Buffer) => {
+        stdout += chunk.toString();
+        if (stdout.includes('Retention: purged 1 ended chat older than 24 h.\n')) resolve();
+      });
+      void exited.then((code) => reject(new Error(`exited early with ${code}: ${stdout}`)));
+    });
+    child.kill('SIGTERM');
+    expect(await exited).toBe(0);
+    expect(stdout).not.toContain('words that must not be printed');
+
+    const after = openSqliteStore(file);
+    try {
+      expect(await after.conversationById('old')).toBeNull();
+      expect(await after.messagesAfter('old', 0)).toEqual([]);
+      expect(await after.conversationById('recent')).not.toBeNull();
+    } finally {
+      await after.close();
+    }
+  }, 60_000);
 });

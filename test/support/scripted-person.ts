@@ -5,6 +5,7 @@ import type { ScriptedAnswer } from './session-driver.js';
 export const DEFAULT_FLOW_ANSWERS: Record<string, ScriptedAnswer | ScriptedAnswer[]> = {
   welcome: { choose: 'start' },
   age_band: { choose: '18_or_over' },
+  outcome_consent: { choose: 'yes' },
   rating_before: { rating: 4 },
   best_hopes: { text: 'Feel less stuck about my exams' },
   confirm_goal: { choose: 'yes' },
@@ -27,5 +28,7 @@ export const DEFAULT_FLOW_ANSWERS: Record<string, ScriptedAnswer | ScriptedAnswe
   takeaway: { text: 'Small steps count' },
   rating_after: { rating: 6 },
   got_what_came_for: { choose: 'yes' },
+  helpful: { choose: 'quite' },
+  next_step: { choose: 'very' },
   feedback: { text: '' },
 };

@@ -38,6 +38,17 @@ export const handoffEn = {
   failed: 'Sorry, we could not reach the service just now. Please try again in a moment.',
   tryAgain: 'Try again',
   you: 'You',
+  deleteChat: 'Delete this chat',
+  deleteTitle: 'Delete this chat?',
+  deleteExplain: "It will end the chat and remove your messages from our service now. This can't be undone.",
+  deleteConfirm: 'Delete chat',
+  deleteKeep: 'Keep chat',
+  deleting: 'Deleting your chat…',
+  deleteOffline: "We can't reach our service right now, so your chat has not been deleted. It is still here. Please try again when you're back online.",
+  deleteFailed: "Sorry, we couldn't delete your chat just now. It is still here. Please try again in a moment.",
+  deletedTitle: 'Your chat has been deleted.',
+  deletedText: 'It has ended, and your messages have been removed from our service and from this browser.',
+  deletedClose: 'Close',
   days: { mon: 'Monday', tue: 'Tuesday', wed: 'Wednesday', thu: 'Thursday', fri: 'Friday', sat: 'Saturday', sun: 'Sunday' } as Record<string, string>,
 };
 export type HandoffStrings = typeof handoffEn;

@@ -137,6 +137,30 @@ export class RelayClient {
     this.#set({ status: 'ended' });
   }
 
+  /**
+   * "Delete this chat": the server ends it and removes it. `deleted` also when the server no longer
+   * has it (`not_found`: an earlier delete whose answer was lost, or a chat already purged). Offline
+   * or unanswered is `offline` and any other refusal `failed`: the chat is then still there, and
+   * the caller must say so. After `deleted` this client is closed and holds nothing.
+   */
+  async delete(): Promise<'deleted' | 'offline' | 'failed'> {
+    if (!this.#socket.connected || !this.#state.token) return 'offline';
+    let ack = await this.#emit('conversation:delete', {}).catch(() => null);
+    // Just reconnected: this socket is linked to the chat only once the resume is answered.
+    if (ack && !ack.ok && ack.code === 'unauthorised') {
+      const resumed = await this.#resume();
+      ack = resumed === 'gone' ? { ok: false, code: 'not_found' } : await this.#emit('conversation:delete', {}).catch(() => null);
+    }
+    if (!ack) return 'offline';
+    if (!ack.ok && ack.code !== 'not_found') return 'failed';
+    // Nothing left to send or to show: unsent messages go with the chat.
+    this.#outbox.drop(() => true);
+    this.close();
+    // Not reported as a change: the caller clears what it stored, and nothing may write it back.
+    this.#state = emptyRelayState();
+    return 'deleted';
+  }
+
   close(): void {
     window.removeEventListener('offline', this.#offline);
     window.removeEventListener('online', this.#online);
@@ -144,17 +168,18 @@ export class RelayClient {
   }
 
   /** After a (re)connect or a gap: catch up from the last message seen, then send what is waiting. */
-  async #resume(): Promise<void> {
+  async #resume(): Promise<'resumed' | 'gone' | 'failed'> {
     const ack = await this.#emit('conversation:resume', { token: this.#state.token!, lastSeq: this.#inbox.lastSeq }).catch(() => null);
-    if (!ack) return;
+    if (!ack) return 'failed';
     if (!ack.ok) {
       if (ack.code === 'not_found' || ack.code === 'forbidden') this.#set({ status: 'ended' });
-      return;
+      return ack.code === 'not_found' ? 'gone' : 'failed';
     }
     this.#set({ status: ack.status, therapistName: ack.therapistName, queue: ack.queue });
     this.#inbox.receive(ack.messages);
     for (const m of ack.messages) if (m.from === 'client') this.#outbox.confirm(m.id, m.seq);
     this.#outbox.setOnline(true);
+    return 'resumed';
   }
 
   #set(patch: Partial<RelayState>): void {

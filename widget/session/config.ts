@@ -17,6 +17,8 @@ export interface WidgetConfig {
   /** Base URL of the server; live chat needs one. */
   server: string | null;
   liveChat: PublicConfig['liveChat'];
+  /** The service collects anonymous outcome records (asked for consent in the flow). */
+  outcomes: boolean;
 }
 
 /** Where quick exit goes when nothing is configured: a neutral, common page. */
@@ -26,11 +28,14 @@ export const KNOWN_FLOWS = ['default', 'youth'];
 /** The server's response; every field is treated as optional so an older server still works. */
 type ServerConfig = Partial<PublicConfig>;
 
-export function configUrl(server: string): string {
+/** `<server>/api/<path>`, whether the server URL ends in a slash or not, or is relative to the page. */
+export function apiUrl(server: string, path: string): string {
   const base = new URL(server, document.baseURI);
   if (!base.pathname.endsWith('/')) base.pathname += '/';
-  return new URL('api/config', base).href;
+  return new URL(`api/${path}`, base).href;
 }
+
+export const configUrl = (server: string): string => apiUrl(server, 'config');
 
 /**
  * The server's configuration, or nothing when it cannot be had in time. The self-guided session
@@ -78,6 +83,8 @@ export async function loadConfig(element: HTMLElement): Promise<WidgetConfig> {
     accent: fromServer.theme?.accent ?? null,
     server: server ?? null,
     liveChat: fromServer.liveChat ?? { timezone: 'UTC', hours: 'always', alternatives: [] },
+    // Only an explicit yes from the server: an older server, or none, never collects outcomes.
+    outcomes: fromServer.outcomes === true && server !== undefined,
   };
 }
 

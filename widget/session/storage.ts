@@ -10,6 +10,8 @@ export const KEYS = {
   open: `${STORAGE_PREFIX}:open`,
   /** The live chat: its token (which grants this conversation only), messages and unsent ones. */
   relay: `${STORAGE_PREFIX}:relay`,
+  /** What the anonymous outcome record needs beyond the flow's snapshot (see outcome-marks.ts). */
+  outcome: `${STORAGE_PREFIX}:outcome`,
 } as const;
 
 function store(): Storage | null {

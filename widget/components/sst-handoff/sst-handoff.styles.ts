@@ -116,9 +116,33 @@ export const handoffStyles = css`
     border-radius: calc(var(--_radius) / 1.5);
     resize: vertical;
   }
-  .end {
+  .actions {
     margin: 0 1em 1em;
-    align-self: flex-start;
+  }
+  /* Deleting cannot be undone: its button is the one in the warning colour, never the filled one. */
+  button.danger {
+    --_danger: var(--sst-danger, #a4262c);
+    border-color: var(--_danger);
+    color: var(--_danger);
+  }
+  .confirm {
+    display: flex;
+    flex-direction: column;
+    gap: 0.5em;
+    margin: 0 1em 1em;
+    padding: 0.75em 1em;
+    border: 2px solid var(--_line);
+    border-radius: calc(var(--_radius) / 1.5);
+    background: var(--_surface);
+  }
+  .pane .confirm {
+    margin: 0;
+  }
+  .confirm-title {
+    font-weight: 700;
+  }
+  .problem {
+    font-weight: 600;
   }
   .links {
     margin: 0;

@@ -3,6 +3,10 @@
  * view), chat live, and come back to the self-guided session afterwards. Loaded, with
  * socket.io-client, only when the person asks for a human.
  *
+ * "Delete this chat" is offered while waiting, during the chat and after it ends (while the token
+ * still opens it): an inline confirmation, then the server removes it and so does this browser.
+ * Offline or refused, the person is told the chat is still there: it never looks deleted when it is not.
+ *
  * @event handoff-close - The person went back to the self-guided session (or finished).
  */
 import { LitElement, html, nothing } from 'lit';
@@ -12,6 +16,7 @@ import type { Answers, Flow } from '../../../flows/schema.js';
 import type { ChatMessage, RiskLevel } from '../../../server/protocol.js';
 import { isOpenAt, nextOpening } from '../../../server/hours.js';
 import { handoffEn } from '../../i18n/handoff-en.js';
+import { mark } from '../../session/outcome-marks.js';
 import type { Strings } from '../../i18n/index.js';
 import { RelayClient, emptyRelayState, type RelayState } from '../../relay/relay-client.js';
 import { buildSummary, shareable, type ShareKey } from '../../relay/share.js';
@@ -22,7 +27,7 @@ import { renderResources } from '../sst-panel/help.js';
 import { sharedStyles } from '../shared.styles.js';
 import { handoffStyles } from './sst-handoff.styles.js';
 
-type Stage = 'closed' | 'choose' | 'connecting' | 'failed' | 'relay';
+type Stage = 'closed' | 'choose' | 'connecting' | 'failed' | 'relay' | 'deleted';
 interface Stored {
   stage: Stage;
   relay: RelayState;
@@ -44,6 +49,11 @@ export class SstHandoff extends LitElement {
   @state() private typing = false;
   @state() private online = true;
   @state() private endedNote = '';
+  /** The "Delete this chat?" confirmation is showing. */
+  @state() private confirmingDelete = false;
+  @state() private deleteNote = '';
+  @state() private deleteProblem = '';
+  private deleting = false;
   private relay: RelayClient | null = null;
   private t = handoffEn;
 
@@ -71,6 +81,8 @@ export class SstHandoff extends LitElement {
   }
 
   private save(): void {
+    // Once deleted nothing may write the chat back (a late change event from the closing client).
+    if (this.stage === 'deleted') return;
     write(KEYS.relay, JSON.stringify({ stage: this.stage, relay: this.relayState } satisfies Stored));
   }
 
@@ -99,8 +111,11 @@ export class SstHandoff extends LitElement {
     this.stage = 'connecting';
     this.connect();
     const ack = await this.relay!.start(shared, this.risk).catch(() => null);
-    if (ack?.ok) this.stage = 'relay';
-    else if (ack && !ack.ok && ack.code === 'closed') this.stage = 'closed';
+    if (ack?.ok) {
+      this.stage = 'relay';
+      // The outcome record's "handoff": the person joined the queue (opening this view is not enough).
+      mark({ handoff: true });
+    } else if (ack && !ack.ok && ack.code === 'closed') this.stage = 'closed';
     else this.stage = 'failed';
     this.save();
     await this.updateComplete;
@@ -121,6 +136,43 @@ export class SstHandoff extends LitElement {
     this.endedNote = this.t.endedByYou;
   }
 
+  private async askDelete(): Promise<void> {
+    this.confirmingDelete = true;
+    this.deleteProblem = '';
+    await this.updateComplete;
+    // The safe choice first, as in any confirmation of something that cannot be undone.
+    this.renderRoot.querySelector<HTMLElement>('.delete-keep')?.focus();
+  }
+
+  private async keepChat(): Promise<void> {
+    this.confirmingDelete = false;
+    this.deleteProblem = '';
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('.delete-open')?.focus();
+  }
+
+  private async deleteChat(): Promise<void> {
+    if (this.deleting) return;
+    this.deleting = true;
+    this.deleteProblem = '';
+    this.deleteNote = this.t.deleting;
+    const result = this.relay ? await this.relay.delete() : 'offline';
+    this.deleting = false;
+    this.deleteNote = '';
+    if (result !== 'deleted') {
+      this.deleteProblem = result === 'offline' ? this.t.deleteOffline : this.t.deleteFailed;
+      return;
+    }
+    // The token, the messages and anything unsent: all of it is in this one key.
+    this.relay = null;
+    remove(KEYS.relay);
+    this.relayState = emptyRelayState();
+    this.confirmingDelete = false;
+    this.stage = 'deleted';
+    await this.updateComplete;
+    this.focusFirst();
+  }
+
   override render() {
     switch (this.stage) {
       case 'closed':
@@ -135,6 +187,15 @@ export class SstHandoff extends LitElement {
           <div class="row">
             <button type="button" class="primary" @click=${() => (this.stage = 'choose')}>${this.t.tryAgain}</button>
             <button type="button" @click=${this.close}>${this.t.back}</button>
+          </div>
+        </section>`;
+      case 'deleted':
+        return html`<section class="pane" aria-labelledby="deleted-title">
+          <h3 id="deleted-title" tabindex="-1">${this.t.deletedTitle}</h3>
+          <p>${this.t.deletedText}</p>
+          <div class="row">
+            <button type="button" class="primary" @click=${this.close}>${this.t.back}</button>
+            <button type="button" @click=${() => this.close(true)}>${this.t.deletedClose}</button>
           </div>
         </section>`;
       default:
@@ -194,7 +255,11 @@ export class SstHandoff extends LitElement {
       <p role="status">${q ? `${this.t.queued(q.position)} ${this.t.wait(q.waitSeconds)}` : this.t.connecting} ${this.notice}</p>
       <p>${this.t.whileWaiting}</p>
       ${renderResources(this.config.crisisResources, this.strings, true)}
-      <button type="button" @click=${this.close}>${this.t.leaveQueue}</button>
+      <div class="row">
+        <button type="button" @click=${this.close}>${this.t.leaveQueue}</button>
+        ${this.confirmingDelete ? nothing : this.renderDeleteButton()}
+      </div>
+      ${this.confirmingDelete ? this.renderDeleteConfirm() : nothing}
     </section>`;
   }
 
@@ -215,8 +280,36 @@ export class SstHandoff extends LitElement {
             <div class="row">
               <button type="button" class="primary" @click=${this.close}>${this.t.back}</button>
               <button type="button" @click=${() => this.close(true)}>${this.t.finish}</button>
+              ${this.confirmingDelete ? nothing : this.renderDeleteButton()}
             </div></div>`
-        : html`<button type="button" class="end" @click=${this.endByPerson}>${this.t.endChat}</button>`}
+        : html`<div class="row actions">
+            <button type="button" @click=${this.endByPerson}>${this.t.endChat}</button>
+            ${this.confirmingDelete ? nothing : this.renderDeleteButton()}
+          </div>`}
+      ${this.confirmingDelete ? this.renderDeleteConfirm() : nothing}
+    </div>`;
+  }
+
+  private renderDeleteButton() {
+    // Without a token there is nothing on the server to delete yet.
+    if (!this.relayState.token) return nothing;
+    return html`<button type="button" class="delete-open" @click=${this.askDelete}>${this.t.deleteChat}</button>`;
+  }
+
+  /**
+   * Inline, not modal: the widget must not cover the host page, and Escape stays quick exit.
+   * An alertdialog, so a screen reader reads the question and its consequence as focus enters.
+   */
+  private renderDeleteConfirm() {
+    return html`<div class="confirm" role="alertdialog" aria-modal="false" aria-labelledby="delete-title" aria-describedby="delete-explain">
+      <p id="delete-title" class="confirm-title">${this.t.deleteTitle}</p>
+      <p id="delete-explain">${this.t.deleteExplain}</p>
+      ${this.deleteProblem ? html`<p class="problem" role="alert">${this.deleteProblem}</p>` : nothing}
+      <p role="status">${this.deleteNote}</p>
+      <div class="row">
+        <button type="button" class="danger" @click=${this.deleteChat}>${this.t.deleteConfirm}</button>
+        <button type="button" class="primary delete-keep" @click=${this.keepChat}>${this.t.deleteKeep}</button>
+      </div>
     </div>`;
   }
 

@@ -15,11 +15,13 @@ import { strings, type Strings } from '../../i18n/index.js';
 import type { SstChat } from '../../launcher/sst-chat.js';
 import { loadConfig, pickFlow, safeUrl, type WidgetConfig } from '../../session/config.js';
 import { loadFlow, readSession, usableSnapshot, writeSession } from '../../session/flows.js';
+import { startMarks } from '../../session/outcome-marks.js';
+import type { OutcomeSender } from '../../session/outcome.js';
 import { escapeTwice, quickExit } from '../../session/quick-exit.js';
 import { KEYS, clearAll, read, remove, write } from '../../session/storage.js';
 import { define } from '../define.js';
 import { sharedStyles } from '../shared.styles.js';
-import { SstStep } from '../sst-step/sst-step.js';
+import { SstStep, preloadPlanForm } from '../sst-step/sst-step.js';
 import type { SstHandoff } from '../sst-handoff/sst-handoff.js';
 import type { SstSafety } from '../sst-safety/sst-safety.js';
 import { renderHelp, renderResources } from './help.js';
@@ -47,6 +49,9 @@ export class SstPanel extends LitElement {
    */
   private extras: Promise<typeof import('../../session/safety.js') | null> | null = null;
   private handoffRisk: RiskLevel = 'none';
+  /** Sends the anonymous outcome record; loaded only once the person has said yes to sharing. */
+  private outcome: Promise<OutcomeSender | null | undefined> | null = null;
+  private sender: OutcomeSender | null = null;
   private session: ActorController<SessionMachine> | null = null;
   private t: Strings = strings(undefined);
   private loading: Promise<void> | null = null;
@@ -84,11 +89,14 @@ export class SstPanel extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     document.addEventListener('keydown', this.onKey);
+    if (this.session) this.watchOutcome();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     document.removeEventListener('keydown', this.onKey);
+    // Out of the page, the widget no longer speaks for the session (moved: connecting again resumes).
+    this.stopOutcome();
   }
 
   private emit(name: SstEventName): void {
@@ -109,6 +117,7 @@ export class SstPanel extends LitElement {
       const flow = await loadFlow(flowId);
       // A snapshot from another version of the flow may name steps that no longer exist.
       const resumable = stored?.flow === flow.id && stored.version === flow.version && usableSnapshot(stored.snapshot, flow);
+      if (!resumable) startMarks();
       this.start(flow, resumable ? stored.snapshot : undefined);
     } catch (error) {
       console.error('sst-chat: could not load', error instanceof Error ? error.message : error);
@@ -129,12 +138,15 @@ export class SstPanel extends LitElement {
       this.session.dispose();
       this.removeController(this.session);
     }
+    // A new flow is a new set of answers: its own consent question decides about sharing.
+    this.stopOutcome();
     this.flow = flow;
     this.extras = null;
     void this.loadExtras(flow);
+    void preloadPlanForm();
     this.completed = snapshot !== undefined && (snapshot as { status?: string }).status === 'done';
     this.session = new ActorController(this, compileFlow(flow, { locale: this.config!.locale, format: this.t.format }), {
-      input: { enabledFlows: this.config!.flows },
+      input: { enabledFlows: this.config!.flows, outcomes: this.config!.outcomes },
       snapshot,
       persist: (persisted, snap) => {
         writeSession({ v: 1, flow: flow.id, version: flow.version, snapshot: persisted });
@@ -143,9 +155,13 @@ export class SstPanel extends LitElement {
       onError: () => this.fail(),
     });
     if (snapshot === undefined) this.emit('sst-session-started');
+    else this.watchOutcome();
+    // Starting again keeps the same flow object, so no property changes: draw the new session.
+    this.requestUpdate();
   }
 
   private onSnapshot(snap: SessionSnapshot): void {
+    this.watchOutcome();
     if (snap.status !== 'done' || !snap.output) return;
     if (snap.output.switchTo) {
       const next = snap.output.switchTo;
@@ -156,19 +172,56 @@ export class SstPanel extends LitElement {
         },
         () => this.fail(),
       );
-    } else if (!this.completed) {
-      this.completed = true;
-      this.emit('sst-session-completed');
+    } else {
+      void this.outcome?.then((sender) => sender?.send());
+      if (!this.completed) {
+        this.completed = true;
+        this.emit('sst-session-completed');
+      }
     }
+  }
+
+  /** Loads the sender once the person has said yes (and the service collects outcomes). */
+  private watchOutcome(): void {
+    const c = this.config;
+    const snap = this.session?.snapshot;
+    if (this.outcome || !c?.outcomes || !c.server || snap?.context.answers.share_outcomes !== 'yes') return;
+    // Only the latest request makes a sender: the session may have been replaced (or the element
+    // taken out of the page) while the module loaded, and two senders would mean two records.
+    const pending: Promise<OutcomeSender | null | undefined> = import('../../session/outcome.js').then(
+      (m) => (this.outcome === pending ? (this.sender = new m.OutcomeSender(c, () => this.outcomeSession())) : undefined),
+      () => (this.outcome === pending ? (this.outcome = null) : undefined), // tried again with the next answer
+    );
+    this.outcome = pending;
+  }
+
+  private outcomeSession() {
+    const snap = this.session?.snapshot;
+    return snap && this.flow
+      ? { flow: this.flow, locale: snap.context.locale, answers: snap.context.answers, risk: snap.context.risk, completed: snap.status === 'done' && !snap.output?.switchTo }
+      : null;
+  }
+
+  private stopOutcome(): void {
+    this.sender?.stop();
+    this.sender = this.outcome = null;
   }
 
   exit(): void {
     this.emit('sst-exit');
+    // Quick exit sends what there is, if the sender is already here and the person agreed: a beacon
+    // is queued in an instant and leaves nothing on the device (no storage, no history), so the exit
+    // is no slower and no less clean. It never waits for anything to load.
+    this.sender?.send();
     quickExit(this.config?.safeExitUrl ?? safeUrl(this.chat.getAttribute('safe-url') ?? undefined));
   }
 
   private restart(): void {
+    // Starting again ends this session: its record goes now (once), before its marks are cleared.
+    this.sender?.send();
+    this.stopOutcome();
     clearAll();
+    startMarks();
     write(KEYS.open, '1');
     this.focusStep = true;
     if (this.flow) this.start(this.flow, undefined);

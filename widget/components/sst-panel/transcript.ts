@@ -1,6 +1,5 @@
 /** The conversation so far, as a `role="log"` live region: new messages are announced politely. */
 import { html } from 'lit';
-import { repeat } from 'lit/directives/repeat.js';
 import type { TranscriptEntry } from '../../../flows/compile.js';
 import type { PlanAnswer } from '../../../flows/schema.js';
 import type { Strings } from '../../i18n/index.js';
@@ -14,11 +13,12 @@ const loadPlanCard = () => (planCard ??= import('../plan-card/sst-plan-card.js')
 
 export function renderTranscript(entries: TranscriptEntry[], speaker: string, plan: PlanAnswer | undefined, t: Strings) {
   return html`<div part="transcript" class="transcript" role="log" aria-label=${t.conversation}>
-    ${repeat(
-      entries,
-      (e) => e.id,
-      (e) => renderEntry(e, speaker, plan, t),
-    )}
+    ${
+      // Entries are only ever added, and an entry's id is its place in the list, so Lit's plain
+      // list rendering keeps every message's node as it is, as a keyed repeat() would (without
+      // its weight in the opening bundle): only new messages enter the DOM and are announced.
+      entries.map((e) => renderEntry(e, speaker, plan, t))
+    }
   </div>`;
 }
 

@@ -13,7 +13,21 @@ import type { Strings } from '../../i18n/index.js';
 import { define } from '../define.js';
 import { sharedStyles } from '../shared.styles.js';
 import { stepStyles } from './sst-step.styles.js';
-import { renderPlanForm, readPlanForm } from './plan-form.js';
+
+type PlanForm = typeof import('./plan-form.js');
+/**
+ * The plan form is one step of about twenty, well into the session, so it is not part of opening
+ * the chat: the panel preloads it in the background after opening (`preloadPlanForm`), and a plan
+ * step that comes first still waits for it (`updateComplete` includes the wait).
+ */
+let planForm: PlanForm | null = null;
+let planFormLoading: Promise<PlanForm | null> | null = null;
+export function preloadPlanForm(): Promise<PlanForm | null> {
+  return (planFormLoading ??= import('./plan-form.js').then(
+    (m) => (planForm = m),
+    () => (planFormLoading = null), // offline for a moment: the next render tries again
+  ));
+}
 
 export class SstStep extends LitElement {
   static override styles = [sharedStyles, stepStyles];
@@ -25,11 +39,19 @@ export class SstStep extends LitElement {
   @property({ attribute: false }) strings!: Strings;
   @state() private error = '';
   @state() private picked: string[] = [];
+  @state() private planFailed = false;
 
   /** Moves focus to the step's first control, so keyboard users carry on without searching. */
   focusFirst(): void {
     const target = this.renderRoot.querySelector<HTMLElement>('textarea, input, select, button');
     target?.focus();
+  }
+
+  /** A plan step is complete once its form has loaded, so callers can focus it and tests can use it. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    let done = await super.getUpdateComplete();
+    if (this.step?.kind === 'plan' && !planForm && (await preloadPlanForm())) done = await super.getUpdateComplete();
+    return done;
   }
 
   /** A new step starts with a clean slate (no error from the previous one). */
@@ -70,7 +92,16 @@ export class SstStep extends LitElement {
         return this.#rating(step);
       case 'plan': {
         const previous = this.answers[step.capture];
-        return renderPlanForm(step, {
+        if (!planForm) {
+          // Offline for a moment: say so and offer a retry, rather than wait silently for ever.
+          if (this.planFailed) {
+            return html`<p role="alert">${this.strings.loadFailed}</p>
+              <button type="button" class="primary" @click=${() => (this.planFailed = false)}>${this.strings.tryAgain}</button>`;
+          }
+          void preloadPlanForm().then((m) => (m ? this.requestUpdate() : (this.planFailed = true)));
+          return html`<p role="status">${this.strings.loading}</p>`;
+        }
+        return planForm.renderPlanForm(step, {
           t: (x) => this.#t(x),
           strings: this.strings,
           previous: isPlan(previous) ? previous : undefined,
@@ -174,7 +205,7 @@ export class SstStep extends LitElement {
 
   #submitPlan(form: HTMLFormElement): void {
     const now = new Date();
-    const plan: PlanAnswer | null = readPlanForm(form, now);
+    const plan: PlanAnswer | null = planForm!.readPlanForm(form, now);
     if (!plan) {
       this.error = this.strings.needWords;
       form.querySelector<HTMLElement>('#what')?.focus();

@@ -62,7 +62,16 @@ export class SstConsoleChat extends LitElement {
       this.shownCount = this.chat.messages.length;
       this.log.scrollTop = this.log.scrollHeight;
     }
-    if (this.chat.ended) this.stopTyping();
+    if (this.chat.ended) {
+      this.stopTyping();
+      // Ended or deleted from the other side while the therapist was about to end it: nothing left to confirm.
+      if (this.dialog?.open) this.dialog.close();
+    }
+  }
+
+  override willUpdate(): void {
+    // What the therapist was writing to a person who deleted the chat has nowhere to go.
+    if (this.chat?.ended?.deleted && this.draft) this.draft = '';
   }
 
   override render() {
@@ -78,14 +87,16 @@ export class SstConsoleChat extends LitElement {
           </span>
         </div>
       </div>
-      <details class="shared" open>
-        <summary>What they shared</summary>
-        ${renderSummary(c.shared)}
-      </details>
-      <div class="log" role="log" aria-label="Messages in chat ${c.number}" tabindex="0">
-        ${c.messages.length === 0 ? html`<p class="hint">No messages yet. The person has been told a therapist has joined.</p>` : nothing}
-        ${repeat(c.messages, (m) => `${m.from}:${m.id}`, (m) => this.renderMessage(m))}
-      </div>
+      ${c.ended?.deleted
+        ? nothing
+        : html`<details class="shared" open>
+              <summary>What they shared</summary>
+              ${renderSummary(c.shared)}
+            </details>
+            <div class="log" role="log" aria-label="Messages in chat ${c.number}" tabindex="0">
+              ${c.messages.length === 0 ? html`<p class="hint">No messages yet. The person has been told a therapist has joined.</p>` : nothing}
+              ${repeat(c.messages, (m) => `${m.from}:${m.id}`, (m) => this.renderMessage(m))}
+            </div>`}
       <p class="typing">${c.clientTyping && !c.ended ? 'The person is typing…' : ''}</p>
       ${c.ended ? this.renderEnded() : this.renderComposer()}
       ${renderEndDialog({
@@ -143,8 +154,9 @@ export class SstConsoleChat extends LitElement {
 
   private renderEnded() {
     const ended = this.chat.ended!;
-    const text =
-      ended.by === 'therapist'
+    const text = ended.deleted
+      ? 'The person deleted this chat. Its messages have been removed from the service.'
+      : ended.by === 'therapist'
         ? ended.handBack
           ? 'You handed this chat back to the self-guided session.'
           : 'You ended this chat.'

@@ -37,7 +37,7 @@ export function renderChatTabs(chats: HeldChat[], openId: string | null, connect
           <span>Chat ${c.number}</span>
           ${c.risk === 'urgent' ? html`<span class="tab-flag urgent">Urgent</span>` : nothing}
           ${c.unread ? html`<span class="tab-flag unread">${c.unread} new</span>` : nothing}
-          ${c.ended ? html`<span class="tab-flag ended">Ended</span>` : nothing}
+          ${c.ended ? html`<span class="tab-flag ended">${c.ended.deleted ? 'Deleted' : 'Ended'}</span>` : nothing}
         </button>`;
       })}
     </div>

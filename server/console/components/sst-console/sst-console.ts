@@ -1,7 +1,8 @@
 /**
  * @summary The therapist console: signs in (or finds the session), then shows the live queue and
- * the chats this therapist holds. Rendered in the document (light DOM) so its landmarks, headings
- * and the sign-in form are plain page structure; the queue and each chat are shadow-DOM elements.
+ * the chats this therapist holds, and for a service lead the report and accounts pages too
+ * (`page-nav.ts`). Rendered in the document (light DOM) so its landmarks, headings and the sign-in
+ * form are plain page structure; the queue, each chat and the leads' pages are shadow-DOM elements.
  * Styles: `console.css`.
  */
 import { LitElement, html, nothing, svg } from 'lit';
@@ -15,7 +16,12 @@ import { ConsoleConnection, type ClaimResult } from '../../connection.js';
 import type { SstCloseChatEvent, SstConsoleChat } from '../sst-chat-view/sst-chat-view.js';
 import type { SstClaimEvent } from '../sst-queue/sst-queue.js';
 import '../sst-queue/sst-queue.js';
+import type { SstConsoleReport } from '../sst-report/sst-report.js';
+import '../sst-report/sst-report.js';
+import type { SstConsoleAccounts, SstRoleChangedEvent } from '../sst-accounts/sst-accounts.js';
+import '../sst-accounts/sst-accounts.js';
 import { renderChatTabs } from './chat-tabs.js';
+import { pageFromHash, pageTitle, renderPageNav, type ConsolePage } from './page-nav.js';
 import './sign-in.js';
 
 const CLAIM_PROBLEMS: Partial<Record<ClaimResult, string>> = {
@@ -44,14 +50,16 @@ export class SstConsole extends LitElement {
   @state() private alertText = '';
   @state() private notifications: NotificationState = notificationState();
   @state() private sound = true;
+  @state() private page: ConsolePage = pageFromHash(location.hash);
   private connection: ConsoleConnection | null = null;
+  private onHash = () => void this.showPage(pageFromHash(location.hash));
   private onChange = () => {
     // Always one chat open while there are any: after a reload (chats come back from the server),
     // or when the open one was closed.
     const c = this.connection;
     if (c && c.chats.length && !c.chat(this.openId ?? '')) {
       this.openId = c.chats[0]!.conversationId;
-      c.open(this.openId);
+      c.open(this.page === 'chats' ? this.openId : null);
     }
     this.requestUpdate();
   };
@@ -62,6 +70,7 @@ export class SstConsole extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    window.addEventListener('hashchange', this.onHash);
     currentTherapist().then(
       (therapist) => (therapist ? this.signedIn(therapist) : (this.phase = 'signed-out')),
       () => (this.phase = 'signed-out'),
@@ -70,6 +79,7 @@ export class SstConsole extends LitElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    window.removeEventListener('hashchange', this.onHash);
     this.connection?.stop();
   }
 
@@ -79,9 +89,11 @@ export class SstConsole extends LitElement {
       return html`<sst-console-sign-in .message=${this.signInMessage} @sst-signed-in=${(e: CustomEvent<{ therapist: TherapistProfile }>) => this.signedIn(e.detail.therapist)}></sst-console-sign-in>`;
     }
     const c = this.connection!;
+    const lead = this.therapist?.role === 'lead';
+    const unread = c.chats.reduce((sum, chat) => sum + chat.unread, 0);
     return html`<header class="top">
         <h1>Therapist console</h1>
-        <p class="who">Signed in as <strong>${this.therapist?.displayName}</strong></p>
+        <p class="who">Signed in as <strong>${this.therapist?.displayName}</strong>${lead ? ' (service lead)' : ''}</p>
         <div class="top-actions">
           ${this.notifications === 'default'
             ? html`<button @click=${() => this.turnOnNotifications()}>Turn on notifications</button>`
@@ -93,10 +105,11 @@ export class SstConsole extends LitElement {
           </button>
           <button @click=${() => this.signOut()}>Sign out</button>
         </div>
+        ${lead ? renderPageNav(this.page, { waiting: c.queue.length, urgent: c.queue.filter((e) => e.risk === 'urgent').length, unread }) : nothing}
       </header>
-      <main>
+      <main @sst-session-ended=${() => this.signedOut('Your session has ended. Sign in again to continue.')} @sst-role-changed=${(e: SstRoleChangedEvent) => this.roleChanged(e)}>
         <p class="connection" role="status">${this.connectionText(c.status)}</p>
-        <div class="layout">
+        <div class="layout" ?hidden=${this.page !== 'chats'}>
           <sst-console-queue
             class="queue"
             .queue=${c.queue}
@@ -109,6 +122,8 @@ export class SstConsole extends LitElement {
             ${renderChatTabs(c.chats, this.openId, c, (id, focus) => this.select(id, focus))}
           </section>
         </div>
+        ${this.page === 'report' ? html`<sst-console-report></sst-console-report>` : nothing}
+        ${this.page === 'accounts' ? html`<sst-console-accounts .me=${this.therapist?.username ?? ''}></sst-console-accounts>` : nothing}
         <div class="visually-hidden" role="status">${this.announcement}</div>
         <!-- Added with its text: an alert is read out when it appears, and only then. -->
         ${this.alertText ? html`<div class="visually-hidden" role="alert">${this.alertText}</div>` : nothing}
@@ -121,7 +136,29 @@ export class SstConsole extends LitElement {
     return 'Offline. Reconnecting… Messages you send will go when the connection is back.';
   }
 
+  /**
+   * A page chosen (a link, Back, or a typed hash): shown, and focus goes to its heading so a screen
+   * reader starts there. The chats stay in the page, hidden, so drafts and the connection live on.
+   */
+  private async showPage(page: ConsolePage): Promise<void> {
+    if (page === this.page) return;
+    this.page = page;
+    document.title = pageTitle(page);
+    // Messages in the open chat count as unread while another page is in front.
+    this.connection?.open(page === 'chats' ? this.openId : null);
+    if (this.phase !== 'signed-in') return;
+    await this.updateComplete;
+    if (page === 'chats') return this.querySelector<HTMLElement>('#chats-heading')?.focus();
+    const element = this.querySelector<SstConsoleReport | SstConsoleAccounts>(page === 'report' ? 'sst-console-report' : 'sst-console-accounts');
+    await element?.focusHeading();
+  }
+
+  private roleChanged(e: SstRoleChangedEvent): void {
+    if (this.therapist) this.therapist = { ...this.therapist, role: e.detail.role };
+  }
+
   private signedIn(therapist: TherapistProfile): void {
+    document.title = pageTitle(this.page);
     this.therapist = therapist;
     this.signInMessage = '';
     this.phase = 'signed-in';
@@ -132,7 +169,8 @@ export class SstConsole extends LitElement {
     c.addEventListener('risk-raised', (e) => this.riskRaised((e as CustomEvent<{ chat: HeldChat }>).detail.chat));
     c.addEventListener('chat-ended', (e) => {
       const chat = (e as CustomEvent<{ chat: HeldChat }>).detail.chat;
-      this.announce(`Chat ${chat.number}: ${chat.ended?.by === 'client' ? 'the person left the chat' : 'the chat was closed'}.`);
+      const what = chat.ended?.deleted ? 'the person deleted the chat' : chat.ended?.by === 'client' ? 'the person left the chat' : 'the chat was closed';
+      this.announce(`Chat ${chat.number}: ${what}.`);
     });
     c.addEventListener('signed-out', () => this.signedOut('Your session has ended. Sign in again to continue.'));
     this.connection = c;
@@ -147,6 +185,7 @@ export class SstConsole extends LitElement {
     this.claimNotice = '';
     this.signInMessage = message;
     this.phase = 'signed-out';
+    document.title = 'Therapist console · sst-chat';
   }
 
   private async signOut(): Promise<void> {
@@ -211,7 +250,7 @@ export class SstConsole extends LitElement {
   }
 
   private clientMessage(chat: HeldChat): void {
-    if (chat.conversationId !== this.openId) this.announce(`New message in chat ${chat.number}.`);
+    if (chat.conversationId !== this.openId || this.page !== 'chats') this.announce(`New message in chat ${chat.number}.`);
   }
 
   /** Cleared first, so the same words twice in a row are read out again. */
