@@ -209,7 +209,16 @@ function negatedBefore(tokens: string[], start: number, c: Compiled): boolean {
 }
 
 /** Who the words before the match are about: the nearest person or thing in the sentence. */
+/** Words that open a clause whose subject comes next ("once I'm gone", "before I go"). */
+const CLAUSE_OPENERS = new Set(['once', 'when', 'after', 'before', 'until', 'till', 'since', 'while']);
+
 function subjectOf(tokens: string[], start: number, c: Compiled, acrossClauses: boolean): 'self' | 'other' | 'thing' | 'none' {
+  // A match that opens a clause names its own subject: "...looks after her once I'm gone" is about "I".
+  const opener = tokens[start + 1];
+  if ((SUBJECT_BREAKS.has(tokens[start]!) || CLAUSE_OPENERS.has(tokens[start]!)) && opener !== undefined) {
+    if (c.sets.self.has(opener)) return 'self';
+    if (c.sets.other.has(opener)) return 'other';
+  }
   for (let i = start - 1; i >= 0 && i >= start - 8; i--) {
     const t = tokens[i]!;
     if (t === '.' || (!acrossClauses && (t === ',' || SUBJECT_BREAKS.has(t)))) break;

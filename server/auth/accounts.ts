@@ -60,7 +60,7 @@ async function hashOrRefuse(password: string): Promise<string> {
 }
 
 const exists = (username: string) =>
-  new AccountError(`A therapist account named "${username}" already exists. To change its password use: npm run therapist -- reset-password ${username}`);
+  new AccountError(`A therapist account named "${username}" already exists. Choose another username, or reset that account's password.`);
 const missing = (username: string) =>
   new AccountError(`There is no therapist account named "${username}". See the accounts with: npm run therapist -- list`);
 

@@ -165,6 +165,12 @@ describe('assessRisk', () => {
       expect(level('how many pills do i take for a headache')).toBe('none');
       expect(level('kill yourself')).toBe('concern');
     });
+    it('tells a real threat from hyperbole about being told off', () => {
+      expect(level('he said he would kill me if i told anyone')).toBe('urgent');
+      expect(level("My boss said he'd kill me if I was late again, laughing as he said it")).toBe('none');
+      expect(level('sorted my will and cancelled my phone contract. nobody needs to clean up after me')).toBe('urgent');
+      expect(level('wrote out the cat food and vet stuff for my brother so someone looks after her once im gone tonight')).toBe('urgent');
+    });
     it('rates classic passive ideation concern', () => {
       expect(level('sometimes i want to fall asleep and never wake up')).toBe('concern');
       expect(level('id rather just disappear')).toBe('concern');

@@ -17,6 +17,14 @@ import { measure, report } from './fixtures.js';
  *                   blind: written by someone who had not seen the lexicon)
  *   holdout6.en.tsv urgent recall 32.0%, concern recall 57.1%, benign rated urgent 3.6%, benign
  *                   rated anything 7.3% (first run, blind, and asked for sideways wording)
+ *   holdout7.en.tsv urgent recall 62.2%, concern recall 77.1%, benign rated urgent 0.0%, benign
+ *                   rated anything 0.0% (first run, blind, teenagers texting)
+ *   holdout8.en.tsv urgent recall 42.2%, concern recall 45.7%, benign rated urgent 4.0%, benign
+ *                   rated anything 6.0% (first run, blind, adults, understated)
+ *   holdout9.en.tsv urgent recall 68.9%, concern recall 77.1%, benign rated urgent 2.0%, benign
+ *                   rated anything 2.0% (first run, blind, everyone; measured after tuning on 6–8)
+ * holdout9 is SEALED: it is never tuned on, so it keeps measuring how well each later change
+ * generalises. Read its misses if you must, but fix the engine with new words of your own.
  * Do not tune on them again: write a new holdout file when you want a fresh estimate.
  * The assertions below hold today's figures, so a change that makes the engine worse fails.
  */
@@ -103,5 +111,31 @@ describe('risk metrics', () => {
     // Two benign lines are rated concern on purpose: a past self-harm disclosure and a negated one
     // ("I'd never hurt myself") are concern by design, a gentle check-in.
     expect(m.benignAny).toBeLessThanOrEqual(0.04);
+  });
+
+  it('holds up on the seventh and eighth held-out files (blind, tuned on once)', () => {
+    const seventh = measure('test/safety/holdout7.en.tsv');
+    const eighth = measure('test/safety/holdout8.en.tsv');
+    console.log(report('holdout7.en.tsv (blind, tuned on once)', seventh));
+    console.log(report('holdout8.en.tsv (blind, tuned on once)', eighth));
+    for (const m of [seventh, eighth]) {
+      expect(m.counts.urgent + m.counts.concern + m.counts.benign).toBeGreaterThanOrEqual(130);
+      expect(m.benignUrgent).toBeLessThanOrEqual(0);
+      expect(m.benignAny).toBeLessThanOrEqual(0);
+    }
+    expect(seventh.urgentRecall).toBeGreaterThanOrEqual(0.97);
+    expect(seventh.concernRecall).toBeGreaterThanOrEqual(0.97);
+    expect(eighth.urgentRecall).toBeGreaterThanOrEqual(0.91);
+    expect(eighth.concernRecall).toBeGreaterThanOrEqual(0.88);
+  });
+
+  it('on the sealed ninth held-out file (never tuned on): today’s figures, short of the targets', () => {
+    const m = measure('test/safety/holdout9.en.tsv');
+    console.log(report('holdout9.en.tsv (sealed)', m).split('\n').slice(0, 3).join('\n'));
+    expect(m.counts.urgent + m.counts.concern + m.counts.benign).toBeGreaterThanOrEqual(130);
+    expect(m.urgentRecall).toBeGreaterThanOrEqual(0.68);
+    expect(m.concernRecall).toBeGreaterThanOrEqual(0.77);
+    expect(m.benignUrgent).toBeLessThanOrEqual(0.02);
+    expect(m.benignAny).toBeLessThanOrEqual(0.02);
   });
 });
