@@ -85,6 +85,24 @@ describe('safety in the self-guided flow', () => {
     expect(await log.innerText()).toContain(`So your goal for today: “${CONCERN}”`);
   });
 
+  it('fails safe: when the risk engine cannot load, a written answer gets the check-in and the crisis lines', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    try {
+      const page = await context.newPage();
+      // The engine's file cannot be fetched (offline, or replaced by a new deploy).
+      await page.route(/\/widget\/chunks\/safety-[^/]*\.js$/, (route) => route.abort());
+      await page.goto(`${base}/`);
+      await openByKeyboard(page);
+      await runFlow(page, flow, { welcome: { choose: 'start' }, age_band: { choose: '18_or_over' }, rating_before: { rating: 5 } }, 'best_hopes');
+      await page.keyboard.type('Sleep better before exams');
+      await page.keyboard.press('Enter');
+      await expect.poll(async () => (await stored(page)).step).toBe('check_in');
+      expect(await page.getByRole('dialog').getByRole('link', { name: 'Call 000' }).isVisible()).toBe(true);
+    } finally {
+      await context.close();
+    }
+  });
+
   it('an urgent answer mid-flow pauses it on the safety screen, with the crisis lines and Talk to a person now', async () => {
     await runFlow(person, flow, { confirm_goal: { choose: 'yes' } }, 'preferred_future');
     await person.keyboard.type(URGENT);

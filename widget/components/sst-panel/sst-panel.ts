@@ -403,7 +403,10 @@ export class SstPanel extends LitElement {
   private async answer(detail: { value: AnswerValue; other?: string }): Promise<void> {
     const engine = await this.loadExtras(this.flow!);
     const kind = currentStep(this.flow!, this.session!.snapshot)?.kind;
-    const risk: RiskLevel = engine ? engine.answerRisk(kind, detail, this.config?.locale) : 'none';
+    // Fails safe: when the engine cannot load (offline, a deploy replaced its file), any answer with
+    // words in it gets the check-in and the crisis lines rather than passing unread.
+    const words = kind === 'text' || kind === 'plan' ? JSON.stringify(detail.value).length > 2 : !!detail.other?.trim();
+    const risk: RiskLevel = engine ? engine.answerRisk(kind, detail, this.config?.locale) : words ? 'concern' : 'none';
     if (risk === 'urgent') await this.loadSafetyScreen();
     this.focusStep = true;
     this.session?.send({ type: 'answer.submitted', ...detail, risk });
