@@ -46,7 +46,7 @@ interface Compiled {
   imminence: Element[][];
   escalates: Set<string>;
   escalatesWithAny: Set<string>;
-  sets: Record<'neg' | 'notNeg' | 'breaks' | 'now' | 'self' | 'other' | 'thing' | 'units', Set<string>>;
+  sets: Record<'neg' | 'notNeg' | 'breaks' | 'now' | 'rightNow' | 'self' | 'other' | 'thing' | 'units', Set<string>>;
 }
 
 const RANK: Record<LexLevel, number> = { none: 0, concern: 1, urgent: 2 };
@@ -95,7 +95,7 @@ function compile(lex: Lexicon): Compiled {
     lex, vocab, rules, past, denials, imminence, escalates: new Set(lex.escalates.split(' ')), escalatesWithAny: new Set(lex.escalatesWithAny.split(' ')),
     spelling: new Map(Object.entries(lex.spelling)),
     sets: {
-      neg: set(lex.negators), notNeg: set(lex.notNegatedBefore), breaks: set(lex.clauseBreaks), now: set(lex.nowMarkers),
+      neg: set(lex.negators), notNeg: set(lex.notNegatedBefore), breaks: set(lex.clauseBreaks), now: set(lex.nowMarkers), rightNow: set('now tonight currently'),
       self: set(lex.selfWords), other: set(lex.otherWords), thing: set(lex.thingWords), units: set(lex.units),
     },
   };
@@ -210,7 +210,7 @@ function negatedBefore(tokens: string[], start: number, c: Compiled): boolean {
 
 /** Who the words before the match are about: the nearest person or thing in the sentence. */
 /** Words that open a clause whose subject comes next ("once I'm gone", "before I go"). */
-const CLAUSE_OPENERS = new Set(['once', 'when', 'after', 'before', 'until', 'till', 'since', 'while']);
+const CLAUSE_OPENERS = new Set(['once', 'when', 'after', 'before', 'until', 'till', 'since', 'while', 'where']);
 
 function subjectOf(tokens: string[], start: number, c: Compiled, acrossClauses: boolean): 'self' | 'other' | 'thing' | 'none' {
   // A match that opens a clause names its own subject: "...looks after her once I'm gone" is about "I".
@@ -227,6 +227,14 @@ function subjectOf(tokens: string[], start: number, c: Compiled, acrossClauses: 
     if (c.sets.thing.has(t)) return 'thing';
   }
   return 'none';
+}
+
+/** The sentence around `at` says it is happening now ("now", "tonight", "currently"). */
+function saysNow(tokens: string[], at: number, c: Compiled): boolean {
+  let s = at;
+  while (s > 0 && tokens[s - 1] !== '.') s--;
+  for (let i = s; i < tokens.length && tokens[i] !== '.'; i++) if (c.sets.rightNow.has(tokens[i]!)) return true;
+  return false;
 }
 
 /** The sentence says it is over ("used to", "years ago") and nothing says it is now. */
@@ -274,7 +282,11 @@ export function assessRisk(text: string, locale = 'en'): RiskAssessment {
         };
         if (idioms.some((idiom) => overlaps(idiom, span))) soften('none', 'idiom');
         if (subject === 'thing') soften('none', 'object');
-        if (who === 'self' && subject === 'other') soften(rule.ifOther ?? (base === 2 ? 'concern' : 'none'), 'other person');
+        // Someone else in danger now ("my mate is on the roof now saying he'll jump") is urgent: the
+        // person typing may be the only one who can get help to them in time.
+        if (who === 'self' && subject === 'other' && !(base === 2 && saysNow(tokens, span[0], c))) {
+          soften(rule.ifOther ?? (base === 2 ? 'concern' : 'none'), 'other person');
+        }
         if (negatedBefore(tokens, span[0], c) || (base === 2 && denied)) {
           soften(rule.ifNegated ?? BY_RANK[base - 1]!, 'negated');
         }

@@ -23,6 +23,10 @@ import { measure, report } from './fixtures.js';
  *                   rated anything 6.0% (first run, blind, adults, understated)
  *   holdout9.en.tsv urgent recall 68.9%, concern recall 77.1%, benign rated urgent 2.0%, benign
  *                   rated anything 2.0% (first run, blind, everyone; measured after tuning on 6–8)
+ *   holdout10.en.tsv urgent recall 37.8%, concern recall 54.3%, benign rated urgent 6.0% (first
+ *                   run, blind, live chat); holdout11.en.tsv urgent recall 64.4%, concern recall
+ *                   62.9%, benign rated urgent 2.0% (first run, blind, answers to the flow's questions)
+ *   holdout9 (sealed) after tuning on 10: urgent recall 73.3%; after tuning on 11 as well: 75.6%.
  * holdout9 is SEALED: it is never tuned on, so it keeps measuring how well each later change
  * generalises. Read its misses if you must, but fix the engine with new words of your own.
  * Do not tune on them again: write a new holdout file when you want a fresh estimate.
@@ -133,9 +137,22 @@ describe('risk metrics', () => {
     const m = measure('test/safety/holdout9.en.tsv');
     console.log(report('holdout9.en.tsv (sealed)', m).split('\n').slice(0, 3).join('\n'));
     expect(m.counts.urgent + m.counts.concern + m.counts.benign).toBeGreaterThanOrEqual(130);
-    expect(m.urgentRecall).toBeGreaterThanOrEqual(0.68);
-    expect(m.concernRecall).toBeGreaterThanOrEqual(0.77);
+    expect(m.urgentRecall).toBeGreaterThanOrEqual(0.75);
+    expect(m.concernRecall).toBeGreaterThanOrEqual(0.8);
     expect(m.benignUrgent).toBeLessThanOrEqual(0.02);
     expect(m.benignAny).toBeLessThanOrEqual(0.02);
+  });
+
+  it('holds up on the tenth and eleventh held-out files (blind, tuned on once)', () => {
+    const tenth = measure('test/safety/holdout10.en.tsv');
+    const eleventh = measure('test/safety/holdout11.en.tsv');
+    console.log(report('holdout10.en.tsv (blind, tuned on once)', tenth));
+    console.log(report('holdout11.en.tsv (blind, tuned on once)', eleventh));
+    expect(tenth.urgentRecall).toBeGreaterThanOrEqual(0.86);
+    expect(tenth.concernRecall).toBeGreaterThanOrEqual(0.82);
+    expect(tenth.benignUrgent).toBeLessThanOrEqual(0.04);
+    expect(eleventh.urgentRecall).toBeGreaterThanOrEqual(0.93);
+    expect(eleventh.concernRecall).toBeGreaterThanOrEqual(0.85);
+    expect(eleventh.benignAny).toBeLessThanOrEqual(0);
   });
 });
