@@ -95,7 +95,7 @@ function compile(lex: Lexicon): Compiled {
     lex, vocab, rules, past, denials, imminence, escalates: new Set(lex.escalates.split(' ')), escalatesWithAny: new Set(lex.escalatesWithAny.split(' ')),
     spelling: new Map(Object.entries(lex.spelling)),
     sets: {
-      neg: set(lex.negators), notNeg: set(lex.notNegatedBefore), breaks: set(lex.clauseBreaks), now: set(lex.nowMarkers), rightNow: set('now tonight currently'),
+      neg: set(lex.negators), notNeg: set(lex.notNegatedBefore), breaks: set(lex.clauseBreaks), now: set(lex.nowMarkers), rightNow: set('now tonight currently tomorrow'),
       self: set(lex.selfWords), other: set(lex.otherWords), thing: set(lex.thingWords), units: set(lex.units),
     },
   };

@@ -26,7 +26,11 @@ import { measure, report } from './fixtures.js';
  *   holdout10.en.tsv urgent recall 37.8%, concern recall 54.3%, benign rated urgent 6.0% (first
  *                   run, blind, live chat); holdout11.en.tsv urgent recall 64.4%, concern recall
  *                   62.9%, benign rated urgent 2.0% (first run, blind, answers to the flow's questions)
- *   holdout9 (sealed) after tuning on 10: urgent recall 73.3%; after tuning on 11 as well: 75.6%.
+ *   holdout12.en.tsv urgent recall 53.3%, concern recall 54.3%, benign rated urgent 0.0% (first
+ *                   run, blind, regional); holdout13.en.tsv urgent recall 47.5%, concern recall
+ *                   60.0%, benign rated urgent 6.7%, benign rated anything 10.0% (first run, blind,
+ *                   hard look-alikes)
+ *   holdout9 (sealed) after tuning on 10: urgent recall 73.3%; on 11 as well: 75.6%; on 12 and 13: 77.8%.
  * holdout9 is SEALED: it is never tuned on, so it keeps measuring how well each later change
  * generalises. Read its misses if you must, but fix the engine with new words of your own.
  * Do not tune on them again: write a new holdout file when you want a fresh estimate.
@@ -137,8 +141,8 @@ describe('risk metrics', () => {
     const m = measure('test/safety/holdout9.en.tsv');
     console.log(report('holdout9.en.tsv (sealed)', m).split('\n').slice(0, 3).join('\n'));
     expect(m.counts.urgent + m.counts.concern + m.counts.benign).toBeGreaterThanOrEqual(130);
-    expect(m.urgentRecall).toBeGreaterThanOrEqual(0.75);
-    expect(m.concernRecall).toBeGreaterThanOrEqual(0.8);
+    expect(m.urgentRecall).toBeGreaterThanOrEqual(0.77);
+    expect(m.concernRecall).toBeGreaterThanOrEqual(0.82);
     expect(m.benignUrgent).toBeLessThanOrEqual(0.02);
     expect(m.benignAny).toBeLessThanOrEqual(0.02);
   });
@@ -154,5 +158,19 @@ describe('risk metrics', () => {
     expect(eleventh.urgentRecall).toBeGreaterThanOrEqual(0.93);
     expect(eleventh.concernRecall).toBeGreaterThanOrEqual(0.85);
     expect(eleventh.benignAny).toBeLessThanOrEqual(0);
+  });
+
+  it('holds up on the twelfth and thirteenth held-out files (blind, tuned on once)', () => {
+    const twelfth = measure('test/safety/holdout12.en.tsv');
+    const thirteenth = measure('test/safety/holdout13.en.tsv');
+    console.log(report('holdout12.en.tsv (blind, tuned on once)', twelfth));
+    console.log(report('holdout13.en.tsv (blind, hard look-alikes, tuned on once)', thirteenth));
+    expect(twelfth.urgentRecall).toBeGreaterThanOrEqual(0.88);
+    expect(twelfth.concernRecall).toBeGreaterThanOrEqual(0.97);
+    expect(twelfth.benignAny).toBeLessThanOrEqual(0);
+    expect(thirteenth.urgentRecall).toBeGreaterThanOrEqual(0.92);
+    expect(thirteenth.concernRecall).toBeGreaterThanOrEqual(0.9);
+    expect(thirteenth.benignUrgent).toBeLessThanOrEqual(0);
+    expect(thirteenth.benignAny).toBeLessThanOrEqual(0.02);
   });
 });
