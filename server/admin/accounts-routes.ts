@@ -53,6 +53,17 @@ export function createAccountsRouter(deps: AccountsRouterDeps): express.Router {
   const { store } = deps;
   const now = deps.now ?? (() => new Date());
   const router = express.Router();
+  // Every change must come as JSON from the console's own origin: a form or a plain-text post from
+  // another page (even one on the same site, which SameSite=Strict allows) is refused before anything.
+  router.post('/api/accounts{/*rest}', (req, res, next) => {
+    const origin = req.headers.origin;
+    // Host only: behind a TLS proxy the server may see http while the page's origin is https.
+    const sameOrigin = origin === undefined || (URL.canParse(origin) && new URL(origin).host === req.headers.host);
+    // The header, not the body: a form or text/plain post cannot claim JSON without a CORS preflight.
+    const json = /^application\/json\s*(;|$)/i.test(req.headers['content-type'] ?? '');
+    if (!json || !sameOrigin) return refuse(res, 403, 'forbidden');
+    next();
+  });
   router.use('/api/accounts', requireRole(store, 'lead', now), express.json({ limit: '4kb' }));
 
   /** Runs a rule-checked change; an AccountError becomes 409 with its sentence. */

@@ -112,8 +112,9 @@ export async function resetTherapistPassword(store: Store, input: { username: st
 /** Removes the account; its sessions end and chats it held go back to the queue. Not the last enabled lead. */
 export async function removeTherapistAccount(store: Store, username: string): Promise<void> {
   const account = await requireTherapist(store, username);
+  // Checked again inside the store's transaction: two changes at once cannot leave no lead.
   if (account.role === 'lead' && !account.disabled && (await store.countActiveLeads()) <= 1) throw onlyLead(account.username, 'removed');
-  if (!(await store.removeTherapist(account.username))) throw missing(username);
+  await guarded(account, 'removed', () => store.removeTherapist(account.username));
 }
 
 /**

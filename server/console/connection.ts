@@ -49,6 +49,8 @@ export class ConsoleConnection extends EventTarget {
   private readonly socket: TherapistSocket;
   private readonly outbox: Outbox<OutgoingMessage>;
   private knownQueue: Set<string> | null = null;
+  /** Chats the person deleted: a claim answered after the deletion is dropped. */
+  private readonly deleted = new Set<string>();
   private nextNumber = 1;
   private readonly typingTimers = new Map<string, ReturnType<typeof setTimeout>>();
   private retryTimer: ReturnType<typeof setTimeout> | undefined;
@@ -102,6 +104,8 @@ export class ConsoleConnection extends EventTarget {
       return ack.code;
     }
     this.queue = this.queue.filter((e) => e.conversationId !== conversationId);
+    // Deleted while the claim was on its way: what the person shared must not be shown now.
+    if (this.deleted.has(conversationId)) return 'not_found';
     this.addView(ack.conversation);
     return 'ok';
   }
@@ -191,6 +195,7 @@ export class ConsoleConnection extends EventTarget {
     // Every console tab gets this (the relay tells the therapist's every connection), and each one
     // forgets the messages. A chat still in the queue just leaves it.
     s.on('conversation:deleted', ({ conversationId }) => {
+      this.deleted.add(conversationId);
       if (this.queue.some((e) => e.conversationId === conversationId)) this.setQueue(this.queue.filter((e) => e.conversationId !== conversationId));
       const chat = this.chat(conversationId);
       if (!chat || chat.ended?.deleted) return;

@@ -9,14 +9,15 @@
  * - The store's `deleteConversation` is one transaction that also keeps the chat's anonymous
  *   HandoffStat (no text) for the report. Of two deletes at once exactly one removes the row and is
  *   answered `ok`; the other, and any later one, is `not_found`. Nothing is ever logged about it.
- * - A live chat ends with it. The therapist who holds (or held) it gets `conversation:deleted` on
- *   every tab — not `conversation:ended` as well: "deleted" says both, and the console drops its
- *   copy of the messages. Therapists' queues are refreshed.
+ * - A live chat ends with it. Every console gets `conversation:deleted` (the id only), so the
+ *   therapist who holds it, on every tab, and one who held it before it went back to the queue,
+ *   drop their copy of the messages. Not `conversation:ended` as well: "deleted" says both.
+ *   Therapists' queues are refreshed.
  * - The person's sockets leave the chat's room and presence forgets it (no grace timer, no presence
  *   events later). The sockets stay connected: the same page may ask for a person again. Their
  *   other tabs are told `conversation:ended` (by the client); a resume with the token is `not_found`.
  */
-import { room, therapistRoom, type ClientSocket, type RelayContext } from './context.js';
+import { room, type ClientSocket, type RelayContext } from './context.js';
 import { fail, handle, type HandleOptions, type Outcome } from './handle.js';
 import { clientSchemas } from './schemas.js';
 
@@ -34,13 +35,13 @@ export function registerDeleteHandler(ctx: RelayContext, socket: ClientSocket, o
         if (!(await ctx.store.deleteConversation(conversationId, ctx.now().toISOString()))) return fail('not_found');
         ctx.presence.forgetConversation(conversationId);
         const chat = room(conversationId);
-        // A requeued chat has no holder; an active or ended one keeps the therapist's id until now.
-        const holder = conversation.therapistId;
         return {
           ack: { ok: true },
           afterAck: () => {
             ctx.queue.changed();
-            ctx.therapists.to(holder === null ? chat : [chat, therapistRoom(holder)]).emit('conversation:deleted', { conversationId });
+            // To every console (the id only): a therapist who lost the chat to the queue earlier, or
+            // whose claim is still on its way, must drop their copy too. Consoles ignore unknown ids.
+            ctx.therapists.emit('conversation:deleted', { conversationId });
             ctx.therapists.in(chat).socketsLeave(chat);
             socket.to(chat).emit('conversation:ended', { by: 'client', handBack: false });
             ctx.clients.in(chat).socketsLeave(chat);

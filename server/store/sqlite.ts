@@ -170,6 +170,9 @@ export function openSqliteStore(file: string): SqliteStore {
     // synchronous stays FULL (the default): an acknowledged message must survive a power cut too.
     if (!inMemory) db.pragma('journal_mode = WAL');
     db.pragma('foreign_keys = ON');
+    // Deleted rows are overwritten with zeros, not just marked free: "Delete this chat" and the
+    // retention purge must leave no readable text in the file.
+    db.pragma('secure_delete = ON');
     db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
     runMigrations(db);
   } catch (error) {
@@ -295,6 +298,7 @@ export function openSqliteStore(file: string): SqliteStore {
   const removeTherapist = db.transaction((username: string): boolean => {
     const row = sql.therapistByUsername.get(username) as TherapistRow | undefined;
     if (!row) return false;
+    guardLastLead(row);
     sql.requeueHeldBy.run(new Date().toISOString(), row.id);
     return sql.deleteTherapist.run(row.id).changes === 1;
   });
@@ -391,7 +395,10 @@ export function openSqliteStore(file: string): SqliteStore {
       end.immediate(id, now);
     },
     async deleteConversation(id, _now) {
-      return deleteConversation.immediate(id);
+      const deleted = deleteConversation.immediate(id);
+      // The old text can also sit in the write-ahead log until a checkpoint: write it back and empty it.
+      if (deleted && !inMemory) db.pragma('wal_checkpoint(TRUNCATE)');
+      return deleted;
     },
     async purgeEndedBefore(cutoff) {
       const before = iso(cutoff);
@@ -399,8 +406,12 @@ export function openSqliteStore(file: string): SqliteStore {
       for (;;) {
         const { changes } = sql.purgeEnded.run(before);
         purged += changes;
-        if (changes < PURGE_BATCH) return purged;
+        if (changes < PURGE_BATCH) break;
+        // Lets messages, acknowledgements and timers through between batches of a large backlog.
+        await new Promise((resolve) => setImmediate(resolve));
       }
+      if (purged > 0 && !inMemory) db.pragma('wal_checkpoint(TRUNCATE)');
+      return purged;
     },
     async handoffStats(range) {
       return (sql.handoffStats.all(rangeParams(range)) as HandoffStatRow[]).map(toHandoffStat);

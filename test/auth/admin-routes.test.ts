@@ -129,7 +129,7 @@ describe('a lead managing accounts', () => {
     const bad = [{ ...good, admin: true }, { ...good, role: 'owner' }, { ...good, password: 12345678901 }, { username: 'jo' }, []];
     for (const body of bad) expect((await post('/api/accounts', body, lead)).status, JSON.stringify(body)).toBe(400);
     // JSON only: a cross-site form cannot send it without a preflight.
-    expect((await post('/api/accounts', 'username=jo', lead, 'application/x-www-form-urlencoded')).status).toBe(400);
+    expect((await post('/api/accounts', 'username=jo', lead, 'application/x-www-form-urlencoded')).status).toBe(403);
     expect((await post('/api/accounts', '{"username":', lead)).status).toBe(400);
     const huge = await post('/api/accounts', { ...good, displayName: 'x'.repeat(5000) }, lead);
     expect(huge.status).toBe(413);
@@ -137,6 +137,20 @@ describe('a lead managing accounts', () => {
     expect((await post('/api/accounts/sam/disable', { reason: 'x' }, lead)).status).toBe(400);
     expect((await post('/api/accounts/-sam-/disable', {}, lead)).status).toBe(400);
     expect(await store.therapistByUsername('jo')).toBeNull();
+  });
+
+  it('refuses changes that are not JSON from its own origin (a form or another page), changing nothing', async () => {
+    for (const type of ['application/x-www-form-urlencoded', 'text/plain', 'multipart/form-data; boundary=x']) {
+      expect((await post('/api/accounts/sam/disable', '', lead, type)).status, type).toBe(403);
+    }
+    const foreign = await fetch(`${app.url}/api/accounts/sam/disable`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Cookie: lead, Origin: 'https://elsewhere.example' },
+      body: '{}',
+    });
+    expect(foreign.status).toBe(403);
+    const listed = (await (await get('/api/accounts', lead)).json()) as { accounts: Array<{ username: string; disabled: boolean }> };
+    expect(listed.accounts.find((a) => a.username === 'sam')?.disabled).toBe(false);
   });
 
   it('disables an account (signing it out at once) and enables it again', async () => {

@@ -97,6 +97,17 @@ describe('deleting a chat', () => {
     expect(r.errors).toEqual([]);
   });
 
+  it('tells every console, so one that held the chat earlier drops its copy too', async () => {
+    const r = await relay();
+    const { person, conversationId } = await liveChat(r);
+    const alex = await addTherapist(r.store, 'alex', 'Alex');
+    const other = await connectTherapist(r.url, alex.cookie);
+    cleanups.push(() => other.close());
+    const told = nextEvent(other, 'conversation:deleted');
+    expect((await person.socket.emitWithAck('conversation:delete', {})).ok).toBe(true);
+    expect(await told).toEqual({ conversationId });
+  });
+
   it('after the chat ended: the person may still delete it, and the therapist who held it is told', async () => {
     const r = await relay();
     const { person, tab1, conversationId } = await liveChat(r);

@@ -1,4 +1,5 @@
 /** Handoff figures for the report, "Delete this chat", and the retention purge, on a real SQLite file. */
+import { existsSync, readFileSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import type { OutcomeRecord } from '../../server/outcomes/record.js';
@@ -92,6 +93,20 @@ describe('deleting a chat ("Delete this chat")', () => {
     expect(await store.deleteConversation('never-was', at(7))).toBe(false);
   });
 
+  it('leaves none of the words readable in the database files, even read as raw bytes', async () => {
+    const store = open();
+    await conversation(store, 'c1');
+    await store.appendMessage({ conversationId: 'c1', id: 'msg-00001', from: 'client', text: 'a-secret-only-this-chat-has', now: at(1) });
+    // Filled from a second chat, so the deleted rows do not simply vanish with a freed page.
+    await conversation(store, 'c2');
+    await store.appendMessage({ conversationId: 'c2', id: 'msg-00001', from: 'client', text: 'kept text', now: at(1) });
+    expect(await store.deleteConversation('c1', at(2))).toBe(true);
+    const bytes = ['', '-wal'].map((suffix) => (existsSync(file() + suffix) ? readFileSync(file() + suffix).toString('latin1') : '')).join('');
+    expect(bytes).toContain('kept text');
+    expect(bytes).not.toContain('a-secret-only-this-chat-has');
+    expect(bytes).not.toContain('hash-c1');
+  });
+
   it('does not write the figures twice for a chat that had already ended', async () => {
     const store = open();
     await conversation(store, 'c1');
@@ -129,6 +144,10 @@ describe('the retention purge', () => {
     expect(rawCounts()).toMatchObject({ conversations: 6, messages: 6, stats: 4, linkedStats: 4, outcomes: 1 });
 
     expect(await store.purgeEndedBefore(cutoff)).toBe(2);
+    // Purged words are overwritten, not just unlinked: nothing readable is left in the files.
+    const bytes = ['', '-wal'].map((suffix) => (existsSync(file() + suffix) ? readFileSync(file() + suffix).toString('latin1') : '')).join('');
+    expect(bytes).not.toContain('words in ended-long-ago');
+    expect(bytes).toContain('words in ended-after');
 
     for (const id of ['ended-long-ago', 'ended-just-before']) {
       expect(await store.conversationById(id)).toBeNull();

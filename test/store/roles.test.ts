@@ -29,6 +29,7 @@ describe('roles', () => {
     await therapist(store, 'alex');
     await expect(store.setRole('sam', 'therapist')).rejects.toBeInstanceOf(LastLeadError);
     await expect(store.setDisabled('sam', true)).rejects.toBeInstanceOf(LastLeadError);
+    await expect(store.removeTherapist('sam')).rejects.toBeInstanceOf(LastLeadError);
     expect(await store.therapistByUsername('sam')).toMatchObject({ role: 'lead', disabled: false });
 
     // A lead stays a lead (no change, no refusal); therapists can come and go.
