@@ -82,7 +82,9 @@ interface NavigateEvent extends Event {
 }
 interface NavigationLike {
   addEventListener(type: 'navigate', listener: (e: NavigateEvent) => void): void;
+  addEventListener(type: 'navigateerror', listener: () => void): void;
   removeEventListener(type: 'navigate', listener: (e: NavigateEvent) => void): void;
+  removeEventListener(type: 'navigateerror', listener: () => void): void;
 }
 
 /**
@@ -101,6 +103,9 @@ export class OutcomeSender {
   ) {
     addEventListener('pagehide', this.#onPageHide);
     this.#navigation?.addEventListener('navigate', this.#onNavigate);
+    // A navigation that never happened (a cancel, a 204, an error) must not stop the record going later.
+    this.#navigation?.addEventListener('navigateerror', this.#carryOnReset);
+    addEventListener('pageshow', this.#carryOnReset);
   }
 
   /** Sends the record now, if the person agreed and it has not gone yet. Synchronous: safe in pagehide. */
@@ -119,6 +124,8 @@ export class OutcomeSender {
   stop(): void {
     removeEventListener('pagehide', this.#onPageHide);
     this.#navigation?.removeEventListener('navigate', this.#onNavigate);
+    this.#navigation?.removeEventListener('navigateerror', this.#carryOnReset);
+    removeEventListener('pageshow', this.#carryOnReset);
   }
 
   /**
@@ -130,6 +137,10 @@ export class OutcomeSender {
    */
   #onPageHide = (): void => {
     if (!this.#carriesOn) this.send();
+  };
+
+  #carryOnReset = (): void => {
+    this.#carriesOn = false;
   };
 
   #onNavigate = (e: NavigateEvent): void => {
