@@ -52,7 +52,9 @@ export type SessionEvent =
   /** The person saved their safety plan (they stay on the safety screen). */
   | { type: 'safety.planned'; plan: SafetyPlan }
   /** The person chose, and confirmed, to carry on with the session from the safety screen. */
-  | { type: 'safety.resumed' };
+  | { type: 'safety.resumed' }
+  /** At the check-in, the person answered yes to the direct question: the safety screen comes next. */
+  | { type: 'check_in.yes' };
 
 export interface SessionInput {
   enabledFlows?: string[];
@@ -210,7 +212,15 @@ export function compileFlow(flow: Flow, options: CompileOptions = {}) {
   // Back to where the flow was going: one transition per step, as targets are fixed in a statechart.
   const resume = flow.steps.map((s) => ({ guard: { type: 'resumesTo', params: { stepId: s.id } }, target: s.id, actions: 'resumed' }));
   states.safety = { on: { 'safety.planned': { actions: 'keepPlan' }, 'safety.resumed': resume } };
-  states.check_in = { entry: 'checkIn', on: { 'step.continued': resume } };
+  // The safety wording loads after the machine is made (a chunk of its own), so these transitions
+  // exist whatever it says; the actions read it when they run.
+  states.check_in = {
+    entry: 'checkIn',
+    on: {
+      'step.continued': resume.map((t) => ({ ...t, actions: [{ type: 'checkInAnswer', params: { yes: false } }, 'resumed'] })),
+      'check_in.yes': { target: 'safety', actions: [{ type: 'checkInAnswer', params: { yes: true } }] },
+    },
+  };
 
   /** Answers as they would be after this event, so a rule can branch on the answer just given. */
   const answersAfter = (ctx: SessionContext, stepId: string, event: SessionEvent): Answers => {
@@ -264,8 +274,16 @@ export function compileFlow(flow: Flow, options: CompileOptions = {}) {
       keepPlan: assign(({ event }) => (event.type === 'safety.planned' ? { safetyPlan: event.plan } : {})),
       checkIn: assign(({ context }) => {
         const t = textCtx(context.answers);
-        const said = flow.safety?.checkIn.say ?? [];
+        const said = [...(flow.safety?.checkIn.say ?? []), ...(flow.safety?.checkIn.ask ? [flow.safety.checkIn.ask.question] : [])];
         return { transcript: [...context.transcript, ...said.map((s, i): TranscriptEntry => ({ id: context.transcript.length + i, from: 'bot', text: fill(s, t) }))] };
+      }),
+      // The answer to the direct question, in the person's words on the button; yes makes the session urgent.
+      checkInAnswer: assign(({ context }, params: { yes: boolean }) => {
+        const ask = flow.safety?.checkIn.ask;
+        const risk = params.yes ? ('urgent' as const) : context.risk;
+        if (!ask) return { risk };
+        const text = fill(params.yes ? ask.yes : flow.safety!.checkIn.continueLabel, textCtx(context.answers));
+        return { risk, transcript: [...context.transcript, { id: context.transcript.length, from: 'person' as const, text }] };
       }),
       switchFlow: assign((_, params: { flow: string }) => ({ switchTo: params.flow })),
     },

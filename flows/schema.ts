@@ -179,7 +179,15 @@ export type Feature = NonNullable<Step['requires']>;
  */
 const SafetyField = z.strictObject({ label: LocalText, hint: LocalText.optional() });
 export const Safety = z.strictObject({
-  checkIn: z.strictObject({ say: z.array(LocalText).min(1), continueLabel: LocalText }),
+  checkIn: z.strictObject({
+    say: z.array(LocalText).min(1),
+    /**
+     * Asked straight after `say`: the engine cannot read every way of saying it, so the person is
+     * asked directly. "Yes" goes to the safety screen; `continueLabel` is the other answer.
+     */
+    ask: z.strictObject({ question: LocalText, yes: LocalText }).optional(),
+    continueLabel: LocalText,
+  }),
   screen: z.strictObject({
     title: LocalText,
     say: z.array(LocalText).min(1),

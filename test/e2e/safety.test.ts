@@ -79,10 +79,36 @@ describe('safety in the self-guided flow', () => {
     await expect.poll(() => log.innerText()).toContain(flow.safety!.checkIn.say[0]!.en);
     expect(await panel().getByRole('link', { name: 'Call 000' }).isVisible()).toBe(true);
     // Focus is on the check-in's button: Enter carries on.
-    await expect.poll(async () => (await focused(person)).text).toBe('Carry on with the session');
+    // The check-in asks directly, with both answers as buttons; focus is on carrying on.
+    await expect.poll(() => log.innerText()).toContain(flow.safety!.checkIn.ask!.question.en);
+    expect(await panel().getByRole('button', { name: 'Yes, I am' }).isVisible()).toBe(true);
+    await expect.poll(async () => (await focused(person)).text).toBe('No, carry on with the session');
     await person.keyboard.press('Enter');
     await stepIs('confirm_goal');
     expect(await log.innerText()).toContain(`So your goal for today: “${CONCERN}”`);
+  });
+
+  it('at the check-in, "Yes, I am" to the direct question opens the safety screen', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    try {
+      const page = await context.newPage();
+      await page.goto(`${base}/`);
+      await openByKeyboard(page);
+      await runFlow(page, flow, { welcome: { choose: 'start' }, age_band: { choose: '18_or_over' }, rating_before: { rating: 2 } }, 'best_hopes');
+      await page.keyboard.type(CONCERN);
+      await page.keyboard.press('Enter');
+      await expect.poll(async () => (await stored(page)).step).toBe('check_in');
+      await page.keyboard.press('Shift+Tab');
+      expect((await focused(page)).text).toBe('Yes, I am');
+      await page.keyboard.press('Enter');
+      await expect.poll(async () => (await stored(page)).step).toBe('safety');
+      const screen = page.getByRole('dialog').getByRole('region', { name: "Let's pause for a moment" });
+      await screen.waitFor();
+      expect(await screen.getByRole('button', { name: 'Talk to a person now' }).isVisible()).toBe(true);
+      expect(formatViolations(await axeViolations(page, { include: ['sst-chat'] }))).toEqual('');
+    } finally {
+      await context.close();
+    }
   });
 
   it('fails safe: when the risk engine cannot load, a written answer gets the check-in and the crisis lines', async () => {

@@ -131,12 +131,30 @@ describe('an answer of concern', () => {
     say(actor, 'Honestly it all feels hopeless', 'concern');
     expect(at(actor)).toBe('check_in');
     const bot = actor.getSnapshot().context.transcript.filter((e) => e.from === 'bot').map((e) => e.text);
-    expect(bot.at(-2)).toBe(adult.safety!.checkIn.say[0]!.en);
+    expect(bot.slice(-3)).toEqual([...adult.safety!.checkIn.say.map((l) => l.en), adult.safety!.checkIn.ask!.question.en]);
     say(actor, 'something'); // an answer is not a way out of the check-in
     expect(at(actor)).toBe('check_in');
     next(actor);
     expect(at(actor)).toBe('confirm_goal');
     expect(actor.getSnapshot().context.risk).toBe('concern');
+  });
+
+  it('asks directly; "Yes" opens the safety screen as an urgent answer would, "No" carries on', () => {
+    const yes = atBestHopes();
+    say(yes, 'Honestly it all feels hopeless', 'concern');
+    yes.send({ type: 'check_in.yes' });
+    expect(at(yes)).toBe('safety');
+    expect(yes.getSnapshot().context.risk).toBe('urgent');
+    expect(yes.getSnapshot().context.transcript.at(-1)).toMatchObject({ from: 'person', text: 'Yes, I am' });
+    yes.send({ type: 'safety.resumed' });
+    expect(at(yes)).toBe('confirm_goal');
+
+    const no = atBestHopes();
+    say(no, 'Honestly it all feels hopeless', 'concern');
+    next(no);
+    expect(at(no)).toBe('confirm_goal');
+    expect(no.getSnapshot().context.risk).toBe('concern');
+    expect(no.getSnapshot().context.transcript.filter((e) => e.from === 'person').at(-1)).toMatchObject({ text: 'No, carry on with the session' });
   });
 
   it('the highest level is kept: concern after urgent stays urgent, and none never lowers it', () => {

@@ -341,7 +341,11 @@ export class SstPanel extends LitElement {
       </div>
       <div class="controls" part="controls">
         ${!ready ? nothing : checkIn
-          ? html`<button type="button" class="primary check-in" @click=${() => void this.advance()}>
+          ? html`${this.flow!.safety?.checkIn.ask
+                ? html`<button type="button" @click=${() => void this.checkInYes()}>
+                    ${localize(this.flow!.safety.checkIn.ask.yes, snap.context.locale, this.flow!.locales[0]!)}
+                  </button>`
+                : nothing}<button type="button" class="primary check-in" @click=${() => void this.advance()}>
               ${localize(this.flow!.safety?.checkIn.continueLabel, snap.context.locale, this.flow!.locales[0]!) || t.continue}
             </button>`
           : step && step.kind !== 'end'
@@ -392,6 +396,12 @@ export class SstPanel extends LitElement {
     this.safetyScreen = !!customElements.get('sst-safety');
     this.focusStep = true;
     this.requestUpdate();
+  }
+
+  /** "Yes" to the check-in's direct question: the safety screen, as for an urgent answer. */
+  private async checkInYes(): Promise<void> {
+    await this.loadSafetyScreen();
+    this.session?.send({ type: 'check_in.yes' });
   }
 
   private resume(): void {
