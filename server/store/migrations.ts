@@ -72,6 +72,10 @@ export const MIGRATIONS: readonly Migration[] = [
 
       -- When a therapist first answered; with created_at it gives the wait for the report.
       ALTER TABLE conversations ADD COLUMN first_claimed_at TEXT;
+      -- Chats from before this step never recorded when they were answered: they get no figures
+      -- (counting a chat that was answered as unanswered would make the report wrong, not just short).
+      ALTER TABLE conversations ADD COLUMN no_figures INTEGER NOT NULL DEFAULT 0 CHECK (no_figures IN (0, 1));
+      UPDATE conversations SET no_figures = 1;
 
       -- One row per live chat, written when it ends or is deleted; no text. conversation_id is there
       -- only so the row is written once; it becomes NULL when the chat is deleted or purged (ON DELETE

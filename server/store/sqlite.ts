@@ -203,7 +203,7 @@ export function openSqliteStore(file: string): SqliteStore {
       `UPDATE conversations SET status = 'queued', returned = 1, therapist_id = NULL, queued_at = ? WHERE id = ? AND status = 'active'`,
     ),
     end: db.prepare(`UPDATE conversations SET status = 'ended', ended_at = ? WHERE id = ? AND status <> 'ended'`),
-    statSource: db.prepare('SELECT shared_json, risk, created_at, first_claimed_at FROM conversations WHERE id = ?'),
+    statSource: db.prepare('SELECT shared_json, risk, created_at, first_claimed_at, no_figures FROM conversations WHERE id = ?'),
     insertStat: db.prepare(
       `INSERT INTO handoff_stats (conversation_id, flow, queued_hour, wait_seconds, risk)
        VALUES (@conversationId, @flow, @queuedHour, @waitSeconds, @risk)
@@ -306,9 +306,10 @@ export function openSqliteStore(file: string): SqliteStore {
   /** The HandoffStat of a conversation, written once (a second call finds the row and does nothing). */
   const writeStat = (id: string): boolean => {
     const row = sql.statSource.get(id) as
-      | { shared_json: string; risk: RiskLevel; created_at: string; first_claimed_at: string | null }
+      | { shared_json: string; risk: RiskLevel; created_at: string; first_claimed_at: string | null; no_figures: 0 | 1 }
       | undefined;
     if (!row) return false;
+    if (row.no_figures === 1) return true; // from before figures were kept (migration 2)
     const shared = JSON.parse(row.shared_json) as SharedSummary;
     const waitSeconds =
       row.first_claimed_at === null

@@ -43,12 +43,14 @@ describe('upgrading a step-1 database', () => {
     expect(await store.conversationById('c-active')).toMatchObject({ status: 'active', risk: 'concern', therapistId: 't-new' });
     expect((await store.messagesAfter('c-active', 0)).map((m) => m.text)).toEqual(['hello']);
 
-    // The chat live during the upgrade still gets its figures when it ends; its wait was never
-    // recorded, so none is made up.
+    // The chat live during the upgrade gets no figures when it ends: when it was answered was
+    // never recorded, and counting it as unanswered would be wrong. Chats made after it do.
     await store.end('c-active', at(40));
-    expect(await store.handoffStats({ from: at(0), to: at(120) })).toEqual([
-      { flow: 'youth', queuedHour: at(0), waitSeconds: null, risk: 'concern' },
-    ]);
+    expect(await store.handoffStats({ from: at(0), to: at(120) })).toEqual([]);
+    await store.createConversation({ id: 'c-new', tokenHash: 'hash-n', shared: { flow: 'default' }, risk: 'none', now: at(50) });
+    await store.claim('c-new', 't-new', at(51));
+    await store.end('c-new', at(55));
+    expect(await store.handoffStats({ from: at(0), to: at(120) })).toEqual([{ flow: 'default', queuedHour: at(0), waitSeconds: 60, risk: 'none' }]);
     // A chat that had already ended is purged like any other.
     expect(await store.purgeEndedBefore(at(30))).toBe(1);
     expect(await store.conversationById('c-ended')).toBeNull();
