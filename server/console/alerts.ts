@@ -17,12 +17,16 @@ export function unlockSound(): void {
   }
 }
 
-/** Two soft rising notes, a third of a second in all: noticeable without being alarming. */
-export function chime(): void {
+/** Two soft rising notes for someone new waiting; three, twice, for urgent: heard as different. */
+export const CHIME_NOTES = { waiting: [660, 880], urgent: [880, 660, 880, 0, 880, 660, 880] } as const;
+
+/** Two soft rising notes, a third of a second in all: noticeable without being alarming. Urgent is longer. */
+export function chime(urgent = false): void {
   try {
     context ??= new AudioContext();
     const start = context.currentTime + 0.02;
-    for (const [i, frequency] of [660, 880].entries()) {
+    for (const [i, frequency] of (urgent ? CHIME_NOTES.urgent : CHIME_NOTES.waiting).entries()) {
+      if (frequency === 0) continue; // a rest between the two urgent phrases
       const osc = context.createOscillator();
       const gain = context.createGain();
       const at = start + i * 0.16;
@@ -61,12 +65,18 @@ export async function askForNotifications(): Promise<NotificationState> {
  * notifications show on lock screens and shared monitors.
  */
 export function notifyNewChat(urgent: boolean): void {
+  notify(urgent ? 'Urgent: a person is waiting' : 'A person is waiting', 'Open the console to see the queue.', 'sst-queue');
+}
+
+/** An urgent message in a chat this therapist holds, said without its words. */
+export function notifyUrgentMessage(chatNumber: number): void {
+  notify(`Urgent: chat ${chatNumber}`, 'The person may be at risk now. Open the console to read their latest message.', `sst-urgent-${chatNumber}`);
+}
+
+function notify(title: string, body: string, tag: string): void {
   if (notificationState() !== 'granted' || (document.visibilityState === 'visible' && document.hasFocus())) return;
   try {
-    const n = new Notification(urgent ? 'Urgent: a person is waiting' : 'A person is waiting', {
-      body: 'Open the console to see the queue.',
-      tag: 'sst-queue',
-    });
+    const n = new Notification(title, { body, tag });
     n.onclick = () => {
       window.focus();
       n.close();

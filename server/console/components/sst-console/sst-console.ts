@@ -9,7 +9,7 @@ import { LitElement, html, nothing, svg } from 'lit';
 import { state } from 'lit/decorators.js';
 import { define } from '../../../../widget/components/define.js';
 import type { QueueEntry, TherapistProfile } from '../../../protocol.js';
-import { askForNotifications, chime, notificationState, notifyNewChat, unlockSound, type NotificationState } from '../../alerts.js';
+import { askForNotifications, chime, notificationState, notifyNewChat, notifyUrgentMessage, unlockSound, type NotificationState } from '../../alerts.js';
 import { currentTherapist, signOut } from '../../api.js';
 import type { HeldChat } from '../../chat-state.js';
 import { ConsoleConnection, type ClaimResult } from '../../connection.js';
@@ -235,7 +235,7 @@ export class SstConsole extends LitElement {
 
   private queueAdded(entries: QueueEntry[]): void {
     const urgent = entries.some((e) => e.risk === 'urgent');
-    if (this.sound) chime();
+    if (this.sound) chime(urgent);
     notifyNewChat(urgent);
     const total = this.connection?.queue.length ?? entries.length;
     this.announce(`${urgent ? 'Urgent: a' : 'A'} new person is waiting. ${total} waiting in all.`);
@@ -244,7 +244,8 @@ export class SstConsole extends LitElement {
   /** An urgent message in a chat this therapist holds: a sound (if on) and an alert, every time. */
   private riskRaised(chat: HeldChat): void {
     if (chat.risk !== 'urgent') return;
-    if (this.sound) chime();
+    if (this.sound) chime(true);
+    notifyUrgentMessage(chat.number);
     this.alertText = '';
     setTimeout(() => (this.alertText = `Urgent: the person in chat ${chat.number} may be at risk now. Read their latest message.`), 100);
   }
