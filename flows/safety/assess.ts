@@ -281,7 +281,8 @@ export function assessRisk(text: string, locale = 'en'): RiskAssessment {
           if (RANK[to] < level) [level, softenedBy] = [RANK[to], why];
         };
         if (idioms.some((idiom) => overlaps(idiom, span))) soften('none', 'idiom');
-        if (subject === 'thing') soften('none', 'object');
+        // A body part is a thing for most rules ("my head is killing me"), not for a medical emergency.
+        if (subject === 'thing' && who !== 'any') soften('none', 'object');
         // Someone else in danger now ("my mate is on the roof now saying he'll jump") is urgent: the
         // person typing may be the only one who can get help to them in time.
         if (who === 'self' && subject === 'other' && !(base === 2 && saysNow(tokens, span[0], c))) {
@@ -298,14 +299,17 @@ export function assessRisk(text: string, locale = 'en'): RiskAssessment {
       }
     }
   }
-  const imminent = c.imminence.map((els) => findAll(els, tokens, c)[0]).find(Boolean);
+  // A time frame or means counts only apart from the cue itself: "bought a rope" is not a means
+  // twice over, but "rope's in the shed. Tonight." is a cue and a time frame.
+  const imminence = c.imminence.flatMap((els) => findAll(els, tokens, c));
+  const imminentBesides = (span: [number, number]) => imminence.find((s) => !overlaps(s, span));
   // A cue that means little alone ("gave my dog to my neighbour") counts only with another match
   // (not overlapping it), or, if it escalates, with a time frame or means.
   for (const hit of hits) {
     const { ifAlone } = hit.rule;
     if (!ifAlone || hit.level <= RANK[ifAlone]) continue;
     const company = hits.some((h) => h !== hit && h.level > 0 && !overlaps(h.span, hit.span));
-    if (!company && !(imminent && c.escalates.has(hit.rule.id))) {
+    if (!company && !(c.escalates.has(hit.rule.id) && imminentBesides(hit.span))) {
       hit.level = RANK[ifAlone];
       hit.plain = false;
       hit.match.softenedBy ??= 'alone';
@@ -314,12 +318,12 @@ export function assessRisk(text: string, locale = 'en'): RiskAssessment {
   const counted = new Map<string, number>();
   const countedRules = new Set<string>();
   let top = 0;
-  let escalate = false;
+  let imminent: [number, number] | undefined;
   let veiled = 0;
-  for (const { rule, level, plain } of hits) {
+  for (const { rule, level, plain, span } of hits) {
     if (level <= 0) continue;
     counted.set(rule.category, Math.max(counted.get(rule.category) ?? 0, level));
-    if (plain && c.escalates.has(rule.id)) escalate = true;
+    if (plain && c.escalates.has(rule.id)) imminent ??= imminentBesides(span);
     if (plain && c.escalatesWithAny.has(rule.id)) veiled++;
     countedRules.add(rule.id);
     top = Math.max(top, level);
@@ -329,7 +333,7 @@ export function assessRisk(text: string, locale = 'en'): RiskAssessment {
     counted.set('imminent', 2);
     top = 2;
   }
-  if (escalate && top < 2 && imminent) {
+  if (top < 2 && imminent) {
     matches.push({ category: 'imminent', phrase: tokens.slice(imminent[0], imminent[1]).join(' ') });
     counted.set('imminent', 2);
     top = 2;

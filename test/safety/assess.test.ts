@@ -165,6 +165,16 @@ describe('assessRisk', () => {
       expect(level('how many pills do i take for a headache')).toBe('none');
       expect(level('kill yourself')).toBe('concern');
     });
+    it('counts a time frame or means apart from the cue itself, not the same words twice', () => {
+      expect(level('I bought a rope for my climbing course')).toBe('none');
+      expect(level("Rope's in the shed. Tonight.")).toBe('urgent');
+      expect(level('my little brother has a water gun')).toBe('none');
+    });
+    it('rates someone else with a method or plan, or in danger now, urgent', () => {
+      expect(level('my girlfriend is sitting on the railing of our balcony saying she is going to let go')).toBe('urgent');
+      expect(level('my elderly mum fell and the cut on her head will not stop bleeding')).toBe('urgent');
+      expect(level('my friend used to cut herself years ago')).toBe('concern');
+    });
     it('tells a real threat from hyperbole about being told off', () => {
       expect(level('he said he would kill me if i told anyone')).toBe('urgent');
       expect(level("My boss said he'd kill me if I was late again, laughing as he said it")).toBe('none');

@@ -30,7 +30,11 @@ import { measure, report } from './fixtures.js';
  *                   run, blind, regional); holdout13.en.tsv urgent recall 47.5%, concern recall
  *                   60.0%, benign rated urgent 6.7%, benign rated anything 10.0% (first run, blind,
  *                   hard look-alikes)
- *   holdout9 (sealed) after tuning on 10: urgent recall 73.3%; on 11 as well: 75.6%; on 12 and 13: 77.8%.
+ *   holdout14.en.tsv urgent recall 68.9%, concern recall 68.6%, benign rated urgent 4.0% (first
+ *                   run, blind, about others); holdout15.en.tsv urgent recall 33.3%, concern recall
+ *                   40.0%, benign rated urgent 2.0% (first run, blind, minimal and indirect)
+ *   holdout9 (sealed) after tuning on 10: urgent recall 73.3%; on 11 as well: 75.6%; on 12 and 13:
+ *                   77.8%; on 14 and 15: 80.0%.
  * holdout9 is SEALED: it is never tuned on, so it keeps measuring how well each later change
  * generalises. Read its misses if you must, but fix the engine with new words of your own.
  * Do not tune on them again: write a new holdout file when you want a fresh estimate.
@@ -141,7 +145,7 @@ describe('risk metrics', () => {
     const m = measure('test/safety/holdout9.en.tsv');
     console.log(report('holdout9.en.tsv (sealed)', m).split('\n').slice(0, 3).join('\n'));
     expect(m.counts.urgent + m.counts.concern + m.counts.benign).toBeGreaterThanOrEqual(130);
-    expect(m.urgentRecall).toBeGreaterThanOrEqual(0.77);
+    expect(m.urgentRecall).toBeGreaterThanOrEqual(0.8);
     expect(m.concernRecall).toBeGreaterThanOrEqual(0.82);
     expect(m.benignUrgent).toBeLessThanOrEqual(0.02);
     expect(m.benignAny).toBeLessThanOrEqual(0.02);
@@ -172,5 +176,18 @@ describe('risk metrics', () => {
     expect(thirteenth.concernRecall).toBeGreaterThanOrEqual(0.9);
     expect(thirteenth.benignUrgent).toBeLessThanOrEqual(0);
     expect(thirteenth.benignAny).toBeLessThanOrEqual(0.02);
+  });
+
+  it('holds up on the fourteenth and fifteenth held-out files (blind, tuned on once)', () => {
+    const fourteenth = measure('test/safety/holdout14.en.tsv');
+    const fifteenth = measure('test/safety/holdout15.en.tsv');
+    console.log(report('holdout14.en.tsv (blind, tuned on once)', fourteenth));
+    console.log(report('holdout15.en.tsv (blind, minimal wording, tuned on once)', fifteenth));
+    expect(fourteenth.urgentRecall).toBeGreaterThanOrEqual(0.88);
+    expect(fourteenth.concernRecall).toBeGreaterThanOrEqual(0.91);
+    expect(fourteenth.benignAny).toBeLessThanOrEqual(0);
+    expect(fifteenth.urgentRecall).toBeGreaterThanOrEqual(0.8);
+    expect(fifteenth.concernRecall).toBeGreaterThanOrEqual(0.82);
+    expect(fifteenth.benignUrgent).toBeLessThanOrEqual(0.02);
   });
 });
