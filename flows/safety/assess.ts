@@ -219,7 +219,8 @@ function subjectOf(tokens: string[], start: number, c: Compiled, acrossClauses: 
     if (c.sets.self.has(opener)) return 'self';
     if (c.sets.other.has(opener)) return 'other';
   }
-  for (let i = start - 1; i >= 0 && i >= start - 8; i--) {
+  // Across clauses ("he is banging on the door right now and says...") the subject can be further back.
+  for (let i = start - 1; i >= 0 && i >= start - (acrossClauses ? 12 : 8); i--) {
     const t = tokens[i]!;
     if (t === '.' || (!acrossClauses && (t === ',' || SUBJECT_BREAKS.has(t)))) break;
     if (c.sets.self.has(t)) return 'self';

@@ -33,8 +33,15 @@ import { measure, report } from './fixtures.js';
  *   holdout14.en.tsv urgent recall 68.9%, concern recall 68.6%, benign rated urgent 4.0% (first
  *                   run, blind, about others); holdout15.en.tsv urgent recall 33.3%, concern recall
  *                   40.0%, benign rated urgent 2.0% (first run, blind, minimal and indirect)
+ *   holdout18.en.tsv urgent recall 68.9%, concern recall 65.7%, benign rated urgent 0.0% (first
+ *                   run, blind, self-harm, abuse and medical); holdout16.en.tsv urgent recall 71.1%,
+ *                   concern recall 60.0%, benign rated urgent 4.0% (first run after tuning on 18,
+ *                   blind, varied voices)
  *   holdout9 (sealed) after tuning on 10: urgent recall 73.3%; on 11 as well: 75.6%; on 12 and 13:
- *                   77.8%; on 14 and 15: 80.0%.
+ *                   77.8%; on 14 and 15: 80.0%; on 16 and 18: 80.0% (no further gain).
+ *   holdout17.en.tsv (SEALED, an ordinary cross-section) first run, after tuning on 6–15 and 18:
+ *                   urgent recall 73.3%, concern recall 74.3%, benign rated urgent 2.0%, benign
+ *                   rated anything 2.0%. Unchanged by tuning on 16.
  * holdout9 is SEALED: it is never tuned on, so it keeps measuring how well each later change
  * generalises. Read its misses if you must, but fix the engine with new words of your own.
  * Do not tune on them again: write a new holdout file when you want a fresh estimate.
@@ -189,5 +196,28 @@ describe('risk metrics', () => {
     expect(fifteenth.urgentRecall).toBeGreaterThanOrEqual(0.8);
     expect(fifteenth.concernRecall).toBeGreaterThanOrEqual(0.82);
     expect(fifteenth.benignUrgent).toBeLessThanOrEqual(0.02);
+  });
+
+  it('holds up on the sixteenth and eighteenth held-out files (blind, tuned on once)', () => {
+    const sixteenth = measure('test/safety/holdout16.en.tsv');
+    const eighteenth = measure('test/safety/holdout18.en.tsv');
+    console.log(report('holdout16.en.tsv (blind, varied voices, tuned on once)', sixteenth));
+    console.log(report('holdout18.en.tsv (blind, self-harm, abuse, medical, tuned on once)', eighteenth));
+    expect(sixteenth.urgentRecall).toBeGreaterThanOrEqual(0.97);
+    expect(sixteenth.concernRecall).toBeGreaterThanOrEqual(0.88);
+    expect(sixteenth.benignAny).toBeLessThanOrEqual(0);
+    expect(eighteenth.urgentRecall).toBeGreaterThanOrEqual(0.95);
+    expect(eighteenth.concernRecall).toBeGreaterThanOrEqual(0.97);
+    expect(eighteenth.benignUrgent).toBeLessThanOrEqual(0.02);
+  });
+
+  it('on the second sealed file (never tuned on, an ordinary cross-section): today’s figures, short of the targets', () => {
+    const m = measure('test/safety/holdout17.en.tsv');
+    console.log(report('holdout17.en.tsv (sealed)', m).split('\n').slice(0, 3).join('\n'));
+    expect(m.counts.urgent + m.counts.concern + m.counts.benign).toBeGreaterThanOrEqual(130);
+    expect(m.urgentRecall).toBeGreaterThanOrEqual(0.73);
+    expect(m.concernRecall).toBeGreaterThanOrEqual(0.74);
+    expect(m.benignUrgent).toBeLessThanOrEqual(0.02);
+    expect(m.benignAny).toBeLessThanOrEqual(0.02);
   });
 });
