@@ -99,7 +99,8 @@ describe('a chat the person deletes', () => {
     await lead.getByRole('link', { name: 'Report' }).click();
     await lead.getByRole('heading', { name: 'Service report' }).waitFor();
     const chats = lead.getByRole('navigation', { name: 'Console pages' }).getByRole('link', { name: /^Chats/ });
-    expect(await chats.innerText()).toMatch(/1 waiting, 1 urgent/);
+    // The count follows the queue, which the console hears about asynchronously: wait for it.
+    await poll(() => chats.innerText()).toMatch(/1 waiting, 1 urgent/);
 
     expect((await person.timeout(5000).emitWithAck('conversation:delete', {})).ok).toBe(true);
     await card(tab2).waitFor({ state: 'detached' });
