@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { measure, report } from './fixtures.js';
+import { assessRisk } from '../../flows/safety/assess.js';
+import { measure, readFixtures, report } from './fixtures.js';
 
 /**
  * Recall and false-positive rates on the labelled fixtures.
@@ -39,6 +40,8 @@ import { measure, report } from './fixtures.js';
  *                   blind, varied voices)
  *   holdout9 (sealed) after tuning on 10: urgent recall 73.3%; on 11 as well: 75.6%; on 12 and 13:
  *                   77.8%; on 14 and 15: 80.0%; on 16 and 18: 80.0% (no further gain).
+ *   benign-answers.en.tsv: 200 ordinary answers to the flow's questions, written blind: none rated
+ *                   anything on the first run (0% false alarms).
  *   holdout17.en.tsv (SEALED, an ordinary cross-section) first run, after tuning on 6–15 and 18:
  *                   urgent recall 73.3%, concern recall 74.3%, benign rated urgent 2.0%, benign
  *                   rated anything 2.0%. Unchanged by tuning on 16.
@@ -219,5 +222,14 @@ describe('risk metrics', () => {
     expect(m.concernRecall).toBeGreaterThanOrEqual(0.74);
     expect(m.benignUrgent).toBeLessThanOrEqual(0.02);
     expect(m.benignAny).toBeLessThanOrEqual(0.02);
+  });
+
+  it('raises no false alarm on ordinary answers to the flow’s questions', () => {
+    const rows = readFixtures('test/safety/benign-answers.en.tsv');
+    const flagged = rows.filter((row) => assessRisk(row.message).level !== 'none');
+    console.log(`benign-answers.en.tsv: ${rows.length} ordinary answers, ${flagged.length} flagged`);
+    expect(rows.length).toBeGreaterThanOrEqual(200);
+    expect(rows.every((row) => row.label === 'benign')).toBe(true);
+    expect(flagged.map((row) => row.message)).toEqual([]);
   });
 });
