@@ -49,6 +49,8 @@ export class ConsoleConnection extends EventTarget {
   private readonly socket: TherapistSocket;
   private readonly outbox: Outbox<OutgoingMessage>;
   private knownQueue: Set<string> | null = null;
+  /** How many queue:updated events have arrived: a list asked for before the latest is stale. */
+  private queueUpdates = 0;
   /** Chats the person deleted: a claim answered after the deletion is dropped. */
   private readonly deleted = new Set<string>();
   private nextNumber = 1;
@@ -92,8 +94,10 @@ export class ConsoleConnection extends EventTarget {
   }
 
   async refreshQueue(): Promise<void> {
+    const asked = this.queueUpdates;
     const ack = await this.request('queue:list', {});
-    if (ack?.ok) this.setQueue(ack.queue);
+    // A queue:updated that arrived while the list was on its way is newer than the list.
+    if (ack?.ok && this.queueUpdates === asked) this.setQueue(ack.queue);
   }
 
   async claim(conversationId: string): Promise<ClaimResult> {
@@ -162,7 +166,10 @@ export class ConsoleConnection extends EventTarget {
       // A refusal from the server's middleware (e.g. the session expired) is not retried by Socket.IO.
       if (!s.active) void this.reconnectIfSignedIn();
     });
-    s.on('queue:updated', ({ queue }) => this.setQueue(queue));
+    s.on('queue:updated', ({ queue }) => {
+      this.queueUpdates++;
+      this.setQueue(queue);
+    });
     s.on('message:received', ({ conversationId, message }) => {
       const chat = this.chat(conversationId);
       if (!chat || message.seq > lastSeq(chat) + 1) void this.catchUp();
@@ -196,7 +203,10 @@ export class ConsoleConnection extends EventTarget {
     // forgets the messages. A chat still in the queue just leaves it.
     s.on('conversation:deleted', ({ conversationId }) => {
       this.deleted.add(conversationId);
-      if (this.queue.some((e) => e.conversationId === conversationId)) this.setQueue(this.queue.filter((e) => e.conversationId !== conversationId));
+      if (this.queue.some((e) => e.conversationId === conversationId)) {
+        this.queueUpdates++;
+        this.setQueue(this.queue.filter((e) => e.conversationId !== conversationId));
+      }
       const chat = this.chat(conversationId);
       if (!chat || chat.ended?.deleted) return;
       this.drop(conversationId);
@@ -207,8 +217,10 @@ export class ConsoleConnection extends EventTarget {
   }
 
   private async onConnect(): Promise<void> {
+    const asked = this.queueUpdates;
     const [queue] = await Promise.all([this.request('queue:list', {}), this.catchUp()]);
-    if (queue?.ok) this.setQueue(queue.queue);
+    // Not over a newer queue:updated that came while the list (and the catch-up) was on its way.
+    if (queue?.ok && this.queueUpdates === asked) this.setQueue(queue.queue);
     this.setStatus('online');
     this.outbox.setOnline(true);
   }

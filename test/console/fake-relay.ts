@@ -37,6 +37,8 @@ export interface FakeRelay {
   takenByOthers: Set<string>;
   /** While true, `message:send` is stored but its acknowledgement waits for `releaseAcks()`. */
   holdAcks: boolean;
+  /** While true, `conversation:mine` (the catch-up after connecting) waits for `releaseAcks()` too. */
+  holdMine: boolean;
   /** While true, `message:send` is recorded but neither stored nor acknowledged (lost on the way). */
   dropSends: boolean;
   /** The next `message:send` is refused with this code (once). */
@@ -95,6 +97,7 @@ export async function startFakeRelay(distDir: string): Promise<FakeRelay> {
     mineCalls: [],
     takenByOthers: new Set(),
     holdAcks: false,
+    holdMine: false,
     dropSends: false,
     refuseNext: null,
     releaseAcks() {
@@ -124,6 +127,7 @@ export async function startFakeRelay(distDir: string): Promise<FakeRelay> {
       fake.mineCalls.length = 0;
       fake.takenByOthers.clear();
       fake.holdAcks = false;
+      fake.holdMine = false;
       fake.dropSends = false;
       fake.refuseNext = null;
       heldAcks.length = 0;
@@ -169,7 +173,8 @@ export async function startFakeRelay(distDir: string): Promise<FakeRelay> {
       const conversations = [...held.values()]
         .filter((h) => h.view.status === 'active')
         .map((h) => ({ ...structuredClone(h.view), messages: h.view.messages.filter((m) => m.seq > (lastSeq[h.view.conversationId] ?? 0)) }));
-      ack({ ok: true, conversations });
+      if (fake.holdMine) heldAcks.push(() => ack({ ok: true, conversations }));
+      else ack({ ok: true, conversations });
     });
     socket.on('message:send', (payload, ack: (a: Ack<{ seq: number }>) => void) => {
       fake.sent.push(payload);

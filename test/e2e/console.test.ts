@@ -120,6 +120,19 @@ describe('the queue', () => {
     await poll(() => page.evaluate(() => (window as unknown as { sstSounds: number }).sstSounds)).toBeGreaterThan(0);
   });
 
+  it('keeps a person who arrives while it is still catching up after connecting', async () => {
+    // The queue list is answered at once, but the catch-up is slow; meanwhile someone new arrives.
+    fake.holdMine = true;
+    await signIn(page, fake.url);
+    await poll(() => fake.mineCalls.length).toBe(1);
+    fake.setQueue([entry('arrived-1', { shared: { flow: 'default', goal: 'Arrived while connecting' } })]);
+    await page.getByText('Arrived while connecting').waitFor();
+    fake.releaseAcks();
+    // The list asked for before that arrival must not replace the newer queue.
+    await page.waitForFunction(() => (document.querySelector('sst-console') as unknown as { connection: { status: string } }).connection.status === 'online');
+    expect(await page.getByText('Arrived while connecting').count()).toBe(1);
+  });
+
   it('says so when another therapist took the chat first, and refreshes the queue', async () => {
     fake.setQueue([entry('taken-1', { shared: { flow: 'default', goal: 'Talk about work' } })]);
     fake.takenByOthers.add('taken-1');
