@@ -15,18 +15,14 @@ import {
   newId,
   nextEvent,
   startConversation,
-  startRelay,
   relayRig,
   type RunningRelay,
 } from './harness.js';
 
 const rig = relayRig();
-const { tmp, cleanups } = rig;
+const { cleanups } = rig;
 
-async function relay(deps: Parameters<typeof startRelay>[1] = {}): Promise<RunningRelay> {
-  rig.running = await startRelay(tmp.file(`${newId('db')}.db`), deps);
-  return rig.running;
-}
+const relay = rig.start;
 
 async function queued(r: RunningRelay) {
   const person = await startConversation(r.url);

@@ -10,18 +10,17 @@ import {
   nextEvent,
   sleep,
   startConversation,
-  startRelay,
   relayRig,
   until,
 } from './harness.js';
 
 const rig = relayRig();
-const { tmp, cleanups } = rig;
+const { cleanups } = rig;
 
 const GRACE_MS = 300;
 
 async function liveChat() {
-  rig.running = await startRelay(tmp.file(`${newId('db')}.db`), { graceMs: GRACE_MS });
+  rig.running = await rig.start({ graceMs: GRACE_MS });
   const sam = await addTherapist(rig.running.store, 'sam', 'Sam');
   const person = await startConversation(rig.running.url, 'concern');
   const therapist = await connectTherapist(rig.running.url, sam.cookie);

@@ -180,6 +180,11 @@ export function relayRig() {
     /** More relays (restart tests run one after another on the same file). */
     servers: [] as RunningRelay[],
     cleanups: [] as Array<() => void>,
+    /** Starts this test's relay on a fresh database file; it is stopped after the test. */
+    start: async (deps: Parameters<typeof startRelay>[1] = {}): Promise<RunningRelay> => {
+      rig.running = await startRelay(rig.tmp.file(`${newId('db')}.db`), deps);
+      return rig.running;
+    },
   };
   afterAll(() => rig.tmp.cleanup());
   afterEach(async () => {

@@ -10,18 +10,17 @@ import {
   nextEvent,
   sleep,
   startConversation,
-  startRelay,
   relayRig,
   until,
 } from './harness.js';
 import { ClientPeer, TherapistPeer } from './peers.js';
 
 const rig = relayRig();
-const { tmp, cleanups } = rig;
+const { cleanups } = rig;
 
 /** A relay with one person in a live chat with one therapist. */
-async function liveChat(deps: Parameters<typeof startRelay>[1] = {}) {
-  rig.running = await startRelay(tmp.file(`${newId('db')}.db`), deps);
+async function liveChat(deps: Parameters<typeof rig.start>[0] = {}) {
+  rig.running = await rig.start(deps);
   const sam = await addTherapist(rig.running.store, 'sam', 'Sam (counsellor)');
   const person = await startConversation(rig.running.url);
   const therapist = await connectTherapist(rig.running.url, sam.cookie);
@@ -72,7 +71,7 @@ describe('messages', () => {
   });
 
   it('a queued person cannot write yet, and typing reaches only the other side, without text', async () => {
-    rig.running = await startRelay(tmp.file(`${newId('db')}.db`));
+    rig.running = await rig.start();
     const waiting = await startConversation(rig.running.url);
     cleanups.push(() => waiting.socket.close());
     expect(await waiting.socket.emitWithAck('message:send', { id: newId(), text: 'hello?' })).toEqual({ ok: false, code: 'not_active' });

@@ -10,18 +10,14 @@ import {
   nextEvent,
   sleep,
   startConversation,
-  startRelay,
   relayRig,
   type RunningRelay,
 } from './harness.js';
 
 const rig = relayRig();
-const { tmp, cleanups } = rig;
+const { cleanups } = rig;
 
-async function relay(deps: Parameters<typeof startRelay>[1] = {}): Promise<RunningRelay> {
-  rig.running = await startRelay(tmp.file(`${newId('db')}.db`), deps);
-  return rig.running;
-}
+const relay = rig.start;
 
 async function join(url: string, risk: 'none' | 'concern' | 'urgent', goal: string) {
   const person = await startConversation(url, risk, { flow: 'default', goal });

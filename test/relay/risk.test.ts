@@ -12,18 +12,17 @@ import {
   nextEvent,
   sleep,
   startConversation,
-  startRelay,
   relayRig,
 } from './harness.js';
 
 const rig = relayRig();
-const { tmp, cleanups } = rig;
+const { cleanups } = rig;
 
 const URGENT = 'I am going to kill myself tonight, I have the pills here';
 
 describe('risk in live chat', () => {
   it('an urgent message raises the chat to urgent, re-orders the queue and alerts the therapist holding it', async () => {
-    rig.running = await startRelay(tmp.file(`${newId('db')}.db`));
+    rig.running = await rig.start();
     const sam = await addTherapist(rig.running.store, 'sam', 'Sam');
     const kim = await addTherapist(rig.running.store, 'kim', 'Kim');
     // Someone already waiting, not at risk; then the person whose chat Sam claims.
@@ -55,7 +54,7 @@ describe('risk in live chat', () => {
   });
 
   it('an ordinary message changes nothing; a later one never lowers the level; every urgent one alerts', async () => {
-    rig.running = await startRelay(tmp.file(`${newId('db')}.db`));
+    rig.running = await rig.start();
     const sam = await addTherapist(rig.running.store, 'sam', 'Sam');
     const person = await startConversation(rig.running.url);
     const therapist = await connectTherapist(rig.running.url, sam.cookie);

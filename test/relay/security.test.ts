@@ -14,7 +14,6 @@ import {
   refusalCode,
   sleep,
   startConversation,
-  startRelay,
   relayRig,
   therapistSocket,
   until,
@@ -22,12 +21,9 @@ import {
 } from './harness.js';
 
 const rig = relayRig();
-const { tmp, cleanups } = rig;
+const { cleanups } = rig;
 
-async function relay(deps: Parameters<typeof startRelay>[1] = {}): Promise<RunningRelay> {
-  rig.running = await startRelay(tmp.file(`${newId('db')}.db`), deps);
-  return rig.running;
-}
+const relay = rig.start;
 
 /** Two live chats: A with Sam, B with Kim. */
 async function twoChats(r: RunningRelay) {

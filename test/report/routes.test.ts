@@ -4,10 +4,11 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addTherapist } from '../../server/auth/accounts.js';
 import type { RiskLevel } from '../../server/protocol.js';
-import { OUTCOME_FIELDS, type OutcomeRecord } from '../../server/outcomes/record.js';
+import { OUTCOME_FIELDS } from '../../server/outcomes/record.js';
 import type { ServiceReport } from '../../server/report/types.js';
 import { openSqliteStore, type SqliteStore } from '../../server/store/sqlite.js';
 import { startApp, type RunningApp } from '../support/server.js';
+import { record } from './outcome-record.js';
 
 const PASSWORD = 'a long enough passphrase';
 
@@ -17,20 +18,6 @@ let app: RunningApp;
 let leadCookie: string;
 let therapistCookie: string;
 
-const record = (over: Partial<OutcomeRecord>): OutcomeRecord => ({
-  flow: 'default',
-  locale: 'en',
-  startedHour: '2026-03-04T09:00:00.000Z',
-  completed: true,
-  handoff: false,
-  risk: 'none',
-  before: null,
-  after: null,
-  gotWhatCameFor: null,
-  helpful: null,
-  nextStep: null,
-  ...over,
-});
 
 /** A live chat that joined the queue at `queuedAt`, answered `waitSeconds` later (or never), then ended. */
 async function liveChat(id: string, flow: string, queuedAt: string, waitSeconds: number | null, risk: RiskLevel = 'none') {

@@ -3,6 +3,7 @@ import type { OutcomeRecord } from '../../server/outcomes/record.js';
 import { buildReport, nearestRank, summariseChange } from '../../server/report/stats.js';
 import { normalQuantile, studentTQuantile } from '../../server/report/student-t.js';
 import type { HandoffStat } from '../../server/store/store.js';
+import { record } from './outcome-record.js';
 
 /** Within 0.005: the report shows two decimals. */
 const near = (actual: number | null | undefined, expected: number) => {
@@ -10,20 +11,6 @@ const near = (actual: number | null | undefined, expected: number) => {
   expect(Math.abs((actual as number) - expected)).toBeLessThan(0.005);
 };
 
-const record = (over: Partial<OutcomeRecord>): OutcomeRecord => ({
-  flow: 'default',
-  locale: 'en',
-  startedHour: '2026-03-04T09:00:00.000Z',
-  completed: true,
-  handoff: false,
-  risk: 'none',
-  before: null,
-  after: null,
-  gotWhatCameFor: null,
-  helpful: null,
-  nextStep: null,
-  ...over,
-});
 
 describe('quantiles', () => {
   it('gives the textbook two-sided 95% t values', () => {

@@ -110,118 +110,43 @@ describe('risk metrics', () => {
    * someone else is hyperbole. It was fixed by mechanism, with new fixture lines in other words, not
    * by copying its sentences. Afterwards:
    *   urgent recall 85.0%, concern recall 76.0%, benign rated urgent 0.0%, benign rated anything 2.9%.
-   * Still short of the urgent target. Its figures are no longer an honest estimate: write a new blind
-   * file to measure with. The assertions hold today's figures.
+   * Later rounds (files 6–18) took it to 100%. Its figures are no longer an honest estimate; the
+   * sealed files 9 and 17 are.
    */
-  it('holds up on the fifth held-out file (blind, tuned on once): today’s figures, short of the targets', () => {
-    const m = measure('test/safety/holdout5.en.tsv');
-    console.log(report('holdout5.en.tsv (blind, tuned on once)', m));
-    expect(m.counts.urgent + m.counts.concern + m.counts.benign).toBeGreaterThanOrEqual(100);
-    expect(m.urgentRecall).toBeGreaterThanOrEqual(0.97);
-    expect(m.concernRecall).toBeGreaterThanOrEqual(1);
-    expect(m.benignUrgent).toBeLessThanOrEqual(0);
-    expect(m.benignAny).toBeLessThanOrEqual(0.03);
-  });
-
-  it('holds up on the sixth held-out file (blind, sideways wording, tuned on once)', () => {
-    const m = measure('test/safety/holdout6.en.tsv');
-    console.log(report('holdout6.en.tsv (blind, tuned on once)', m));
-    expect(m.counts.urgent + m.counts.concern + m.counts.benign).toBeGreaterThanOrEqual(140);
-    expect(m.urgentRecall).toBeGreaterThanOrEqual(0.94);
-    expect(m.concernRecall).toBeGreaterThanOrEqual(0.94);
-    expect(m.benignUrgent).toBeLessThanOrEqual(0);
+  /*
+   * The blind held-out files 5–18, each tuned on once after its first run (see the header), except
+   * the two sealed ones. Each row holds today's figures as floors (recall) and ceilings (benign), so
+   * a change that makes the engine worse on any of them fails. A sealed file prints its figures but
+   * not its misses: nobody should tune on it by reading them.
+   */
+  const HELD_OUT: Array<{ n: number; about: string; lines: number; urgent: number; concern: number; benignUrgent: number; benignAny: number; sealed?: true }> = [
+    { n: 5, about: 'blind', lines: 100, urgent: 1, concern: 1, benignUrgent: 0, benignAny: 0.03 },
     // Two benign lines are rated concern on purpose: a past self-harm disclosure and a negated one
     // ("I'd never hurt myself") are concern by design, a gentle check-in.
-    expect(m.benignAny).toBeLessThanOrEqual(0.04);
-  });
+    { n: 6, about: 'sideways wording', lines: 140, urgent: 0.96, concern: 0.94, benignUrgent: 0, benignAny: 0.04 },
+    { n: 7, about: 'teenagers texting', lines: 130, urgent: 1, concern: 0.97, benignUrgent: 0, benignAny: 0 },
+    { n: 8, about: 'adults, understated', lines: 130, urgent: 0.91, concern: 0.97, benignUrgent: 0, benignAny: 0 },
+    { n: 9, about: 'everyone', lines: 130, urgent: 0.8, concern: 0.82, benignUrgent: 0.02, benignAny: 0.02, sealed: true },
+    { n: 10, about: 'live chat', lines: 130, urgent: 0.93, concern: 0.82, benignUrgent: 0.04, benignAny: 0.04 },
+    { n: 11, about: 'answers to the flow', lines: 130, urgent: 0.95, concern: 0.85, benignUrgent: 0, benignAny: 0 },
+    { n: 12, about: 'regional', lines: 130, urgent: 0.88, concern: 0.97, benignUrgent: 0, benignAny: 0 },
+    { n: 13, about: 'hard look-alikes', lines: 130, urgent: 0.92, concern: 0.9, benignUrgent: 0, benignAny: 0 },
+    { n: 14, about: 'about others', lines: 130, urgent: 0.88, concern: 0.91, benignUrgent: 0, benignAny: 0 },
+    { n: 15, about: 'minimal wording', lines: 130, urgent: 0.8, concern: 0.82, benignUrgent: 0, benignAny: 0 },
+    { n: 16, about: 'varied voices', lines: 130, urgent: 0.97, concern: 0.88, benignUrgent: 0, benignAny: 0 },
+    { n: 17, about: 'an ordinary cross-section', lines: 130, urgent: 0.73, concern: 0.74, benignUrgent: 0.02, benignAny: 0.02, sealed: true },
+    { n: 18, about: 'self-harm, abuse, medical', lines: 130, urgent: 0.95, concern: 0.97, benignUrgent: 0.02, benignAny: 0.02 },
+  ];
 
-  it('holds up on the seventh and eighth held-out files (blind, tuned on once)', () => {
-    const seventh = measure('test/safety/holdout7.en.tsv');
-    const eighth = measure('test/safety/holdout8.en.tsv');
-    console.log(report('holdout7.en.tsv (blind, tuned on once)', seventh));
-    console.log(report('holdout8.en.tsv (blind, tuned on once)', eighth));
-    for (const m of [seventh, eighth]) {
-      expect(m.counts.urgent + m.counts.concern + m.counts.benign).toBeGreaterThanOrEqual(130);
-      expect(m.benignUrgent).toBeLessThanOrEqual(0);
-      expect(m.benignAny).toBeLessThanOrEqual(0);
-    }
-    expect(seventh.urgentRecall).toBeGreaterThanOrEqual(0.97);
-    expect(seventh.concernRecall).toBeGreaterThanOrEqual(0.97);
-    expect(eighth.urgentRecall).toBeGreaterThanOrEqual(0.91);
-    expect(eighth.concernRecall).toBeGreaterThanOrEqual(0.88);
-  });
-
-  it('on the sealed ninth held-out file (never tuned on): today’s figures, short of the targets', () => {
-    const m = measure('test/safety/holdout9.en.tsv');
-    console.log(report('holdout9.en.tsv (sealed)', m).split('\n').slice(0, 3).join('\n'));
-    expect(m.counts.urgent + m.counts.concern + m.counts.benign).toBeGreaterThanOrEqual(130);
-    expect(m.urgentRecall).toBeGreaterThanOrEqual(0.8);
-    expect(m.concernRecall).toBeGreaterThanOrEqual(0.82);
-    expect(m.benignUrgent).toBeLessThanOrEqual(0.02);
-    expect(m.benignAny).toBeLessThanOrEqual(0.02);
-  });
-
-  it('holds up on the tenth and eleventh held-out files (blind, tuned on once)', () => {
-    const tenth = measure('test/safety/holdout10.en.tsv');
-    const eleventh = measure('test/safety/holdout11.en.tsv');
-    console.log(report('holdout10.en.tsv (blind, tuned on once)', tenth));
-    console.log(report('holdout11.en.tsv (blind, tuned on once)', eleventh));
-    expect(tenth.urgentRecall).toBeGreaterThanOrEqual(0.86);
-    expect(tenth.concernRecall).toBeGreaterThanOrEqual(0.82);
-    expect(tenth.benignUrgent).toBeLessThanOrEqual(0.04);
-    expect(eleventh.urgentRecall).toBeGreaterThanOrEqual(0.93);
-    expect(eleventh.concernRecall).toBeGreaterThanOrEqual(0.85);
-    expect(eleventh.benignAny).toBeLessThanOrEqual(0);
-  });
-
-  it('holds up on the twelfth and thirteenth held-out files (blind, tuned on once)', () => {
-    const twelfth = measure('test/safety/holdout12.en.tsv');
-    const thirteenth = measure('test/safety/holdout13.en.tsv');
-    console.log(report('holdout12.en.tsv (blind, tuned on once)', twelfth));
-    console.log(report('holdout13.en.tsv (blind, hard look-alikes, tuned on once)', thirteenth));
-    expect(twelfth.urgentRecall).toBeGreaterThanOrEqual(0.88);
-    expect(twelfth.concernRecall).toBeGreaterThanOrEqual(0.97);
-    expect(twelfth.benignAny).toBeLessThanOrEqual(0);
-    expect(thirteenth.urgentRecall).toBeGreaterThanOrEqual(0.92);
-    expect(thirteenth.concernRecall).toBeGreaterThanOrEqual(0.9);
-    expect(thirteenth.benignUrgent).toBeLessThanOrEqual(0);
-    expect(thirteenth.benignAny).toBeLessThanOrEqual(0.02);
-  });
-
-  it('holds up on the fourteenth and fifteenth held-out files (blind, tuned on once)', () => {
-    const fourteenth = measure('test/safety/holdout14.en.tsv');
-    const fifteenth = measure('test/safety/holdout15.en.tsv');
-    console.log(report('holdout14.en.tsv (blind, tuned on once)', fourteenth));
-    console.log(report('holdout15.en.tsv (blind, minimal wording, tuned on once)', fifteenth));
-    expect(fourteenth.urgentRecall).toBeGreaterThanOrEqual(0.88);
-    expect(fourteenth.concernRecall).toBeGreaterThanOrEqual(0.91);
-    expect(fourteenth.benignAny).toBeLessThanOrEqual(0);
-    expect(fifteenth.urgentRecall).toBeGreaterThanOrEqual(0.8);
-    expect(fifteenth.concernRecall).toBeGreaterThanOrEqual(0.82);
-    expect(fifteenth.benignUrgent).toBeLessThanOrEqual(0.02);
-  });
-
-  it('holds up on the sixteenth and eighteenth held-out files (blind, tuned on once)', () => {
-    const sixteenth = measure('test/safety/holdout16.en.tsv');
-    const eighteenth = measure('test/safety/holdout18.en.tsv');
-    console.log(report('holdout16.en.tsv (blind, varied voices, tuned on once)', sixteenth));
-    console.log(report('holdout18.en.tsv (blind, self-harm, abuse, medical, tuned on once)', eighteenth));
-    expect(sixteenth.urgentRecall).toBeGreaterThanOrEqual(0.97);
-    expect(sixteenth.concernRecall).toBeGreaterThanOrEqual(0.88);
-    expect(sixteenth.benignAny).toBeLessThanOrEqual(0);
-    expect(eighteenth.urgentRecall).toBeGreaterThanOrEqual(0.95);
-    expect(eighteenth.concernRecall).toBeGreaterThanOrEqual(0.97);
-    expect(eighteenth.benignUrgent).toBeLessThanOrEqual(0.02);
-  });
-
-  it('on the second sealed file (never tuned on, an ordinary cross-section): today’s figures, short of the targets', () => {
-    const m = measure('test/safety/holdout17.en.tsv');
-    console.log(report('holdout17.en.tsv (sealed)', m).split('\n').slice(0, 3).join('\n'));
-    expect(m.counts.urgent + m.counts.concern + m.counts.benign).toBeGreaterThanOrEqual(130);
-    expect(m.urgentRecall).toBeGreaterThanOrEqual(0.73);
-    expect(m.concernRecall).toBeGreaterThanOrEqual(0.74);
-    expect(m.benignUrgent).toBeLessThanOrEqual(0.02);
-    expect(m.benignAny).toBeLessThanOrEqual(0.02);
+  it.each(HELD_OUT)('holds up on held-out file $n ($about)', (row) => {
+    const m = measure(`test/safety/holdout${row.n}.en.tsv`);
+    const name = `holdout${row.n}.en.tsv (${row.sealed ? 'sealed, never tuned on' : 'blind, tuned on once'})`;
+    console.log(row.sealed ? report(name, m).split('\n').slice(0, 3).join('\n') : report(name, m));
+    expect(m.counts.urgent + m.counts.concern + m.counts.benign).toBeGreaterThanOrEqual(row.lines);
+    expect(m.urgentRecall).toBeGreaterThanOrEqual(row.urgent);
+    expect(m.concernRecall).toBeGreaterThanOrEqual(row.concern);
+    expect(m.benignUrgent).toBeLessThanOrEqual(row.benignUrgent);
+    expect(m.benignAny).toBeLessThanOrEqual(row.benignAny);
   });
 
   it('raises no false alarm on ordinary answers to the flow’s questions', () => {

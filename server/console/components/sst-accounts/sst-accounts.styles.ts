@@ -104,25 +104,6 @@ export const accountsStyles = css`
   .add > button {
     justify-self: start;
   }
-  dialog {
-    box-sizing: border-box;
-    inline-size: min(30em, calc(100vw - 2em));
-    padding: 1.25em;
-    border: 1px solid var(--_line);
-    border-radius: var(--_radius);
-    color: var(--_text);
-    background: var(--_surface);
-  }
-  dialog::backdrop {
-    background: rgb(20 30 36 / 0.55);
-  }
-  dialog form {
-    display: grid;
-    gap: 0.6em;
-  }
-  dialog h2 {
-    font-size: 1.25em;
-  }
   .dialog-actions {
     display: flex;
     flex-wrap: wrap;

@@ -28,6 +28,7 @@ import { consoleTokens } from '../tokens.styles.js';
 import { renderAccountDialog } from './account-dialog.js';
 import { PASSWORD_HINT, USERNAME_HINT, accountProblem, passwordProblem } from './account-rules.js';
 import { accountsStyles } from './sst-accounts.styles.js';
+import { dialogStyles } from '../dialog.styles.js';
 
 export class SstRoleChangedEvent extends CustomEvent<{ role: Role }> {
   constructor(role: Role) {
@@ -42,7 +43,7 @@ const fieldOf = (message: string): Field =>
   /already exists|username/i.test(message) ? 'username' : /display name/i.test(message) ? 'name' : /password/i.test(message) ? 'password' : 'username';
 
 export class SstConsoleAccounts extends LitElement {
-  static override styles = [sharedStyles, consoleTokens, pageStyles, accountsStyles];
+  static override styles = [sharedStyles, consoleTokens, pageStyles, dialogStyles, accountsStyles];
 
   /** The signed-in lead's username: their own row says "(you)". */
   @property({ attribute: false }) me = '';

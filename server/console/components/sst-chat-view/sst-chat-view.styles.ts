@@ -205,25 +205,6 @@ export const chatStyles = css`
     margin: 0;
     flex: 1 1 16em;
   }
-  dialog {
-    box-sizing: border-box;
-    inline-size: min(32em, calc(100vw - 2em));
-    padding: 1.25em;
-    border: 1px solid var(--_line);
-    border-radius: var(--_radius);
-    color: var(--_text);
-    background: var(--_surface);
-  }
-  dialog::backdrop {
-    background: rgb(20 30 36 / 0.55);
-  }
-  dialog form {
-    display: grid;
-    gap: 0.5em;
-  }
-  dialog h2 {
-    font-size: 1.25em;
-  }
   dialog p {
     margin: 0 0 0.5em;
   }

@@ -19,6 +19,7 @@ import { renderRisk, renderSummary } from '../summary/summary.js';
 import { consoleTokens } from '../tokens.styles.js';
 import { renderEndDialog } from './end-dialog.js';
 import { chatStyles } from './sst-chat-view.styles.js';
+import { dialogStyles } from '../dialog.styles.js';
 
 const TYPING_IDLE = 3000;
 
@@ -31,7 +32,7 @@ export class SstCloseChatEvent extends CustomEvent<{ conversationId: string }> {
 const time = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' });
 
 export class SstConsoleChat extends LitElement {
-  static override styles = [sharedStyles, consoleTokens, summaryStyles, chatStyles];
+  static override styles = [sharedStyles, consoleTokens, summaryStyles, dialogStyles, chatStyles];
 
   @property({ attribute: false }) chat!: HeldChat;
   @property({ attribute: false }) connection!: ConsoleConnection;
