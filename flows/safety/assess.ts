@@ -1,21 +1,25 @@
 /**
  * Risk assessment of one free-text message: 'urgent', 'concern' or 'none', with what matched.
  *
- * A pure function with no imports but its lexicon, because it runs in the browser on every answer
- * (and on the server for live chat). The words live in `lexicon.en.ts`, which documents the rule
- * format; this file is only the machinery:
+ * A pure function with no imports but its lexicon and model, because it runs in the browser on
+ * every answer (and on the server for live chat). The words live in `lexicon.en.ts`, which
+ * documents the rule format; this file is only the machinery:
  *   1. normalise and tokenise the text (see the lexicon's header);
  *   2. find every rule pattern, and every idiom;
  *   3. for each match, decide who it is about (subject before it), whether it is negated (a
  *      negator just before it in the same clause, or a denial such as "...but I never would"),
  *      and whether the sentence puts it in the past; lower its level accordingly;
  *   4. the message's level is the highest level left; concern-level thoughts with a means or a
- *      time frame in the same message ("...tonight", "...I'm on the bridge") become urgent.
+ *      time frame in the same message ("...tonight", "...I'm on the bridge") become urgent;
+ *   5. below urgent, the trained model (model.ts) reads the message, less what step 3 read as
+ *      negated or as an idiom, and raises it to urgent when it is sure enough (category 'model').
  *
  * It is deliberately cautious: a safety screen that offers a person costs little, a missed crisis
  * costs a great deal. It does not understand language; it is a net with a person behind it.
  */
 import { LEXICON_EN, type LexLevel, type LexRule, type Lexicon } from './lexicon.en.js';
+import MODEL_EN from './model.en.json';
+import { URGENT_AT, modelFeatures, scoreFeatures, type RiskModel } from './model.js';
 
 export type RiskLevel = 'none' | 'concern' | 'urgent';
 
@@ -253,10 +257,22 @@ const SUBJECT_BREAKS = new Set(['and', 'but', 'so', 'because', 'cause', 'though'
 
 const overlaps = (a: [number, number], b: [number, number]) => a[0] < b[1] && b[0] < a[1];
 
-export function assessRisk(text: string, locale = 'en'): RiskAssessment {
-  void locale; // Only English so far: other locales use the English lexicon, which still catches much.
-  const c = getCompiled();
-  const tokens = tokenize(text, c);
+/**
+ * Matches the rules softened because they understood them: negated ("I'm not going to..."), said of
+ * a thing ("my phone died"), or over ("when I was 15"). The model does not see those words, so it
+ * cannot undo the reading. "Other person" is not here: someone else in danger is still a risk.
+ */
+const GUARDED = new Set(['negated', 'object', 'past']);
+
+interface RulesResult {
+  top: number;
+  counted: Map<string, number>;
+  matches: RiskMatch[];
+  /** Spans the rules read as an idiom or softened as GUARDED: the model must not see them as risk words. */
+  guarded: Array<[number, number]>;
+}
+
+function assessRules(tokens: string[], c: Compiled): RulesResult {
   const idioms: Array<[number, number]> = [];
   for (const { rule, patterns } of c.rules) {
     if (rule.level === 'none') patterns.forEach((els) => idioms.push(...findAll(els, tokens, c)));
@@ -338,6 +354,38 @@ export function assessRisk(text: string, locale = 'en'): RiskAssessment {
     matches.push({ category: 'imminent', phrase: tokens.slice(imminent[0], imminent[1]).join(' ') });
     counted.set('imminent', 2);
     top = 2;
+  }
+  const guarded = [...idioms, ...hits.filter((h) => GUARDED.has(h.match.softenedBy ?? '')).map((h) => h.span)];
+  return { top, counted, matches, guarded };
+}
+
+/** The words the model reads: the message with idioms and GUARDED matches blanked out. */
+function forModel(tokens: string[], guarded: Array<[number, number]>): string[] {
+  return tokens.map((t, i) => (guarded.some(([s, e]) => i >= s && i < e) ? ',' : t));
+}
+
+/** What the model is trained on, so training and rating read a message the same way. */
+export function modelTokens(text: string): string[] {
+  const c = getCompiled();
+  const tokens = tokenize(text, c);
+  return forModel(tokens, assessRules(tokens, c).guarded);
+}
+
+export function assessRisk(text: string, locale = 'en', model: RiskModel = MODEL_EN): RiskAssessment {
+  void locale; // Only English so far: other locales use the English lexicon, which still catches much.
+  const c = getCompiled();
+  const tokens = tokenize(text, c);
+  const { counted, matches, guarded, top: ruled } = assessRules(tokens, c);
+  let top = ruled;
+  // The model (model.ts) catches wording nobody listed. It only raises a level, and it reads the
+  // message without the words the rules took as negated or as an idiom.
+  if (top < 2) {
+    const score = scoreFeatures(model, modelFeatures(forModel(tokens, guarded)));
+    if (score.probability >= URGENT_AT) {
+      matches.push({ category: 'model', phrase: score.strongest.join(', ') });
+      counted.set('model', 2);
+      top = 2;
+    }
   }
   const categories = [...counted.entries()].sort((a, b) => b[1] - a[1]).map(([category]) => category);
   return { level: BY_RANK[top] as RiskLevel, categories, matches };

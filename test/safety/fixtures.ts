@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { assessRisk, type RiskLevel } from '../../flows/safety/assess.js';
+import type { RiskModel } from '../../flows/safety/model.js';
 
 export type Label = 'urgent' | 'concern' | 'benign';
 
@@ -28,8 +29,11 @@ export function readFixtures(path: string): Array<{ label: Label; message: strin
     });
 }
 
-export function measure(path: string): Metrics {
-  const rows = readFixtures(path).map((row) => ({ ...row, level: assessRisk(row.message).level }));
+/** A model that never fires: to measure the lexicon alone. */
+export const NO_MODEL: RiskModel = { about: { trainedOn: [], examples: {}, settings: {} }, bias: -Infinity, weights: {} };
+
+export function measure(path: string, model?: RiskModel): Metrics {
+  const rows = readFixtures(path).map((row) => ({ ...row, level: assessRisk(row.message, 'en', model).level }));
   const of = (label: Label) => rows.filter((row) => row.label === label);
   const share = (label: Label, ok: (level: RiskLevel) => boolean) => of(label).filter((row) => ok(row.level)).length / of(label).length;
   const wrong = (row: { label: Label; level: RiskLevel }) =>

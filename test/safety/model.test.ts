@@ -1,0 +1,57 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { assessRisk } from '../../flows/safety/assess.js';
+import type { RiskModel } from '../../flows/safety/model.js';
+import { trainRiskModel } from '../../flows/safety/train.js';
+import { MODEL_PATH, modelDistance, trainFromFiles, trainingFiles } from '../../scripts/train-risk-model.js';
+import { NO_MODEL } from './fixtures.js';
+
+const stored = JSON.parse(readFileSync(MODEL_PATH, 'utf8')) as RiskModel;
+const level = (text: string) => assessRisk(text).level;
+
+describe('risk model', () => {
+  it('is up to date with the labelled files and the lexicon (else: npm run risk:train)', () => {
+    const fresh = trainFromFiles();
+    expect(stored.about.trainedOn).toEqual(trainingFiles());
+    expect(modelDistance(stored, fresh)).toBeLessThanOrEqual(0.011);
+  }, 60_000); // training takes a few seconds
+
+  it('trains the same weights from the same examples', () => {
+    const examples = [
+      { label: 'urgent' as const, message: 'the rope is in the shed and tonight is the night' },
+      { label: 'benign' as const, message: 'tied the boat up with a rope tonight' },
+      { label: 'concern' as const, message: 'I feel like a burden lately' },
+    ];
+    expect(trainRiskModel(examples, [])).toEqual(trainRiskModel(examples, []));
+  });
+
+  it('raises wording the lexicon never listed to urgent, and says which words weighed', () => {
+    const text = "I've put the dog's lead and my letters on the table for mum, she'll find them in the morning";
+    expect(assessRisk(text, 'en', NO_MODEL).level).toBe('none');
+    const rated = assessRisk(text);
+    expect(rated.level).toBe('urgent');
+    expect(rated.categories).toEqual(['model']);
+    expect(rated.matches[0]?.phrase).toMatch(/letter|lead|find|morning|mum/);
+  });
+
+  it('never lowers what the lexicon rated', () => {
+    expect(assessRisk('I am going to kill myself', 'en', { ...NO_MODEL, bias: 0 }).level).toBe('urgent');
+    expect(level('my friend wants to die')).toBe('concern');
+  });
+
+  it('does not see words the lexicon read as negated, an idiom, a thing or the past', () => {
+    // A model that calls these words urgent wherever it sees them: only the unguarded one counts.
+    const eager: RiskModel = { ...NO_MODEL, bias: -4, weights: { pill: 6, kill: 6, all_my: 6, die: 6, overdosed: 6 } };
+    expect(assessRisk("I'm not going to take all my pills, I just feel flat", 'en', eager).level).toBe('concern');
+    expect(assessRisk('you killed it', 'en', eager).level).toBe('none');
+    expect(assessRisk('my laptop wants to die', 'en', eager).level).toBe('none');
+    expect(assessRisk('i overdosed when i was 15', 'en', eager).level).toBe('concern');
+    expect(assessRisk('bought pills for my headache', 'en', eager).level).toBe('urgent');
+  });
+
+  it('leaves ordinary plans with a time in them alone', () => {
+    for (const answer of ['Tomorrow at 7, I will put it in my calendar now', 'going to bed early tonight', 'I need to head off to pick up the kids, thanks for this']) {
+      expect(level(answer)).toBe('none');
+    }
+  });
+});
