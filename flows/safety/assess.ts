@@ -380,7 +380,16 @@ export function assessRisk(text: string, locale = 'en', model: RiskModel = MODEL
   // The model (model.ts) catches wording nobody listed. It only raises a level, and it reads the
   // message without the words the rules took as negated or as an idiom.
   if (top < 2) {
-    const score = scoreFeatures(model, modelFeatures(forModel(tokens, guarded)));
+    // Line by line when there are several: the model learnt from one-line messages, and a plan's
+    // fields arrive joined by line breaks ("Open my maths notes" / "At home" / "My phone").
+    const lines = text.split(/\n+/).filter((line) => line.trim());
+    const scores = lines.length > 1
+      ? lines.map((line) => {
+          const lineTokens = tokenize(line, c);
+          return scoreFeatures(model, modelFeatures(forModel(lineTokens, assessRules(lineTokens, c).guarded)));
+        })
+      : [scoreFeatures(model, modelFeatures(forModel(tokens, guarded)))];
+    const score = scores.reduce((a, b) => (b.probability > a.probability ? b : a));
     if (score.probability >= URGENT_AT) {
       matches.push({ category: 'model', phrase: score.strongest.join(', ') });
       counted.set('model', 2);

@@ -45,8 +45,9 @@
  *   as above. `units` stops "20mg" or "15 years" being read as a count of pills.
  *
  * TO ADD A PHRASE: add a pattern to the rule it belongs to (or a word to a family), add a line to
- * test/safety/fixtures.en.tsv with its expected label, and run `npm test` and
- * `npm run risk -- test/safety/fixtures.en.tsv`. Add benign look-alikes too ("I bought a rope for
+ * test/safety/fixtures.en.tsv with its expected label, run `npm run risk:train` (the trained model
+ * under these rules reads the words as this file mends and guards them; see model.ts), then
+ * `npm test` and `npm run risk -- test/safety/fixtures.en.tsv`. Add benign look-alikes too ("I bought a rope for
  * climbing"), and check a few ordinary answers with `echo "..." | npm run risk -- -`.
  * Watch the spaces: "kill|killing myself" is two words; "going to|gonna" is NOT an alternative
  * between two phrases (it is "going" then "to" or "gonna"): write two patterns instead.

@@ -36,17 +36,20 @@ const STOP_WORDS = new Set(
   'the a an to and of i my me it is am are was be in on at for this that with so just have has but or you your its do'.split(' '),
 );
 
-/** Fold plural and tense endings of longer words ("pills" → "pill", "jumping" → "jump"). */
+/** Fold plural and tense endings ("pills" → "pill", "jumping" → "jump", "notes" → "note", never "not"). */
 function stem(word: string): string {
-  return word.length > 4 ? word.replace(/(ing|ed|es|s)$/, '') : word;
+  if (word.length > 5 && word.endsWith('ing')) return word.slice(0, -3);
+  if (word.length > 4 && word.endsWith('ed')) return word.slice(0, -2);
+  if (word.length > 3 && word.endsWith('s') && !/(ss|us|is)$/.test(word)) return word.slice(0, -1);
+  return word;
 }
 
-/** Words and pairs of neighbouring words of a tokenised message; sentence and clause marks dropped. */
+/** Words, and pairs of neighbouring words within a sentence, of a tokenised message. */
 export function modelFeatures(tokens: string[]): string[] {
-  const words = tokens.filter((t) => t !== '.' && t !== ',').map((t) => (/^\d+$/.test(t) ? '#num' : stem(t)));
+  const words = tokens.filter((t) => t !== ',').map((t) => (/^\d+$/.test(t) ? '#num' : t === '.' ? t : stem(t)));
   const out = new Set<string>();
-  for (const w of words) if (!STOP_WORDS.has(w)) out.add(w);
-  for (let i = 0; i + 1 < words.length; i++) out.add(`${words[i]}_${words[i + 1]}`);
+  for (const w of words) if (w !== '.' && !STOP_WORDS.has(w)) out.add(w);
+  for (let i = 0; i + 1 < words.length; i++) if (words[i] !== '.' && words[i + 1] !== '.') out.add(`${words[i]}_${words[i + 1]}`);
   return [...out];
 }
 

@@ -7,9 +7,10 @@
  * The settings were chosen by leave-one-file-out cross-validation over the non-sealed held-out
  * files (each file in turn left out of training and scored): with pairs of words and L2 = 0.003,
  * the model at URGENT_AT = 0.8 added the most urgent recall for the fewest benign messages rated
- * urgent. Stronger or weaker L2, words alone or hashed features all did worse. Weights smaller
- * than 0.15 are dropped: that halves the file the browser loads and changed no rating on the
- * sealed sets.
+ * urgent. Stronger or weaker L2, words alone, hashed features, word-family features from the
+ * lexicon and a lower threshold for messages the lexicon rated concern all did no better. Weights
+ * smaller than 0.3 are dropped: the file the browser loads is half the size, and cross-validated
+ * urgent recall went from 97.8% to 97.6%.
  */
 import { modelTokens } from './assess.js';
 import { modelFeatures, type RiskModel } from './model.js';
@@ -19,7 +20,7 @@ export interface Example {
   message: string;
 }
 
-export const SETTINGS = { epochs: 40, l2: 0.003, rate: 0.3, seed: 42, keepAbove: 0.15 };
+export const SETTINGS = { epochs: 40, l2: 0.003, rate: 0.3, seed: 42, keepAbove: 0.3 };
 
 /** mulberry32: a small seeded generator, so the shuffle is the same on every machine. */
 function seeded(seed: number): () => number {

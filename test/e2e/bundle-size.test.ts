@@ -1,10 +1,11 @@
 /**
  * What a host page downloads, measured on the real build (made in globalSetup), against the budgets:
  * at most 5 KB gzip before the person opens the chat, at most 35 KB more when they do, and no
- * socket.io code in either (it loads only when the person asks for a human).
+ * socket.io code in either (it loads only when the person asks for a human); the risk engine, which
+ * loads after opening, at most 64 KB.
  */
 import { describe, expect, it } from 'vitest';
-import { BUDGET, bundleReport } from '../../scripts/bundle-size.js';
+import { BUDGET, bundleReport, isRiskEngine } from '../../scripts/bundle-size.js';
 
 describe('widget size', () => {
   const report = bundleReport('dist/widget');
@@ -21,6 +22,13 @@ describe('widget size', () => {
       expect(part.gzip).toBeLessThanOrEqual(BUDGET.onOpen);
       expect(part.files.some((f) => f.includes('sst-panel'))).toBe(true);
     }
+  });
+
+  it('keeps the risk engine, with its trained model, in one chunk of at most 64 KB after opening', () => {
+    const engine = Object.entries(report.later).filter(([file]) => isRiskEngine(file));
+    expect(engine).toHaveLength(1);
+    expect(engine[0]![1].gzip).toBeLessThanOrEqual(BUDGET.riskEngine);
+    expect(engine[0]![1].socketIo).toBe(false);
   });
 
   it('contains no socket.io code before or on opening', () => {

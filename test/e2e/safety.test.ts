@@ -25,6 +25,8 @@ const flow = parseFlowFile('flows/default.flow.yaml');
 const PASSWORD = 'a long enough password';
 const CONCERN = 'Honestly it all feels hopeless lately';
 const URGENT = 'I want to kill myself tonight';
+// No rule of the lexicon lists this; the trained model under it reads it as urgent.
+const URGENT_UNLISTED = "I've put the dog's lead and my letters on the table for mum, she'll find them in the morning";
 const EARLIER_GOAL = 'Sleep better before exams';
 
 let dir: string;
@@ -106,6 +108,24 @@ describe('safety in the self-guided flow', () => {
       await screen.waitFor();
       expect(await screen.getByRole('button', { name: 'Talk to a person now' }).isVisible()).toBe(true);
       expect(formatViolations(await axeViolations(page, { include: ['sst-chat'] }))).toEqual('');
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('an urgent answer in words no rule lists, read by the trained model in the browser, opens the safety screen', async () => {
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+    try {
+      const page = await context.newPage();
+      await page.goto(`${base}/`);
+      await openByKeyboard(page);
+      await runFlow(page, flow, { welcome: { choose: 'start' }, age_band: { choose: '18_or_over' }, rating_before: { rating: 1 } }, 'best_hopes');
+      await page.keyboard.type(URGENT_UNLISTED);
+      await page.keyboard.press('Enter');
+      await expect.poll(async () => (await stored(page)).step).toBe('safety');
+      const screen = page.getByRole('dialog').getByRole('region', { name: "Let's pause for a moment" });
+      await screen.waitFor();
+      expect(await screen.getByRole('button', { name: 'Talk to a person now' }).isVisible()).toBe(true);
     } finally {
       await context.close();
     }

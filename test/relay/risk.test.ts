@@ -19,6 +19,8 @@ const rig = relayRig();
 const { cleanups } = rig;
 
 const URGENT = 'I am going to kill myself tonight, I have the pills here';
+// No rule of the lexicon lists this; the trained model under it reads it as urgent.
+const URGENT_UNLISTED = "I've put the dog's lead and my letters on the table for mum, she'll find them in the morning";
 
 describe('risk in live chat', () => {
   it('an urgent message raises the chat to urgent, re-orders the queue and alerts the therapist holding it', async () => {
@@ -73,6 +75,20 @@ describe('risk in live chat', () => {
     await send(URGENT);
     await sleep(50);
     expect(raised.map((r) => r.risk)).toEqual(['urgent', 'urgent']);
+    expect((await rig.running.store.conversationById(person.conversationId))?.risk).toBe('urgent');
+  });
+
+  it('a message in words no rule lists, read as urgent by the trained model, raises the chat too', async () => {
+    rig.running = await rig.start();
+    const sam = await addTherapist(rig.running.store, 'sam', 'Sam');
+    const person = await startConversation(rig.running.url);
+    const therapist = await connectTherapist(rig.running.url, sam.cookie);
+    cleanups.push(() => person.socket.close(), () => therapist.close());
+    expect((await therapist.emitWithAck('conversation:claim', { conversationId: person.conversationId })).ok).toBe(true);
+    const raised = collect<{ risk: string }>(therapist, 'risk:raised');
+    expect((await person.socket.emitWithAck('message:send', { id: newId(), text: URGENT_UNLISTED })).ok).toBe(true);
+    await sleep(50);
+    expect(raised.map((r) => r.risk)).toEqual(['urgent']);
     expect((await rig.running.store.conversationById(person.conversationId))?.risk).toBe('urgent');
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { assessRisk, tokenise } from '../../flows/safety/assess.js';
 import { LEXICON_EN } from '../../flows/safety/lexicon.en.js';
+import { NO_MODEL } from './fixtures.js';
 
 const level = (text: string) => assessRisk(text).level;
 
@@ -137,7 +138,8 @@ describe('assessRisk', () => {
       expect(level('I feel hopeless tonight')).toBe('concern');
     });
     it('raises a veiled "going to do it" to urgent only with other risk', () => {
-      expect(level("I'm going to do it")).toBe('concern');
+      // The lexicon alone; the trained model reads "I'm going to do it", typed here, as urgent too.
+      expect(assessRisk("I'm going to do it", 'en', NO_MODEL).level).toBe('concern');
       expect(level("I'm going to do it, everyone would be better off without me")).toBe('urgent');
     });
   });

@@ -7,27 +7,33 @@ import { NO_MODEL, measure, readFixtures, report, type Metrics } from './fixture
  * Recall and false-positive rates of the risk engine: the lexicon, and the model trained on top of it.
  *
  * TWO KINDS OF FILE
- * - Training files: every *.tsv here whose first line does not say SEALED. The model is trained on
- *   them (`npm run risk:train`), so their figures show what it has learnt, not how it generalises.
- *   They still guard against a change that unlearns something: each must meet the targets.
- * - SEALED files: holdout9, holdout17, holdout22, holdout23 and benign-answers. Written blind (by
- *   people who never saw the lexicon, the model or any example), never trained or tuned on. Their
- *   figures are the honest estimate on wording nobody has listed. A sealed file prints its figures
- *   but not its misses: read them if you must, but fix the engine with examples of your own.
+ * - Training files: every *.tsv here whose first line does not say SEALED (fixtures.en.tsv, the
+ *   held-out files that were measured first and learnt from afterwards, and training-*.en.tsv).
+ *   The model is trained on them (`npm run risk:train`), so their figures show what it has learnt,
+ *   not how it generalises. They still guard against a change that unlearns something.
+ * - SEALED files: holdout9, 17, 22, 23, 24, 25 and benign-answers. Written blind (by people who
+ *   never saw the lexicon, the model or any example), never trained or tuned on. Their figures are
+ *   the honest estimate on wording nobody has listed. A sealed file prints its figures but not its
+ *   misses: read them if you must, but fix the engine with examples of your own.
  *
  * HISTORY OF FIRST RUNS (each blind file measured before anything was learnt from it)
- *   Lexicon alone, files 5–18: urgent recall 32–71% on the first run of each (see git history for
- *   each file's figures); after tuning the lexicon on 5–8 and 10–16, 18, the sealed holdout9 reached
- *   80.0% and holdout17 73.3%, and more rules added nothing.
- *   Then three fresh blind files (19–21) measured the lexicon at 66.7% urgent recall (19: 75.6%,
- *   20: 51.1%, 21: 73.3%), benign rated urgent 5.3%. With the first model (trained on files up to
- *   18): 90.4%, benign rated urgent 8.0%. They were then added to the training files.
- *   Two more fresh blind files, sealed from the start: holdout22 and holdout23. Lexicon alone:
- *   urgent recall 61.1%, benign rated urgent 3.0%. With the model (trained on everything but the
- *   sealed files): see the sealed test below, which prints today's figures.
- *   Leave-one-file-out cross-validation of the whole engine over the blind training files (each
- *   file scored by a model trained without it): urgent recall 96.1%, benign rated urgent 2.3%
- *   (lexicon alone on the same files, which it was tuned on: 87.9%, 1.5%).
+ * - Lexicon alone, files 5–18: urgent recall 32–71% on each first run (the figures are in the git
+ *   history of this file). Tuning the lexicon on 5–8, 10–16 and 18 took the sealed holdout9 to
+ *   80.0% and holdout17 to 73.3%; further rules added nothing.
+ * - Fresh blind files 19–21, lexicon alone: 66.7% (19: 75.6%, 20: 51.1%, 21: 73.3%), benign rated
+ *   urgent 5.3%. With the first model (trained on files up to 18): 90.4%, 8.0%. Then learnt from.
+ * - Fresh sealed files 22 and 23, lexicon alone: 61.1%, benign rated urgent 3.0%; with the first
+ *   model 91.1%, 4.0%.
+ * - Fresh sealed files 24 and 25, measured once the model's design and training data were final
+ *   (35 files, 7,200 messages): lexicon alone 77.8%, benign rated urgent 3.0%; with the model
+ *   96.7% (87 of 90), benign rated urgent 4.0% (4 of 100).
+ * - All six sealed files together, with the final model: urgent recall 95.2% (257 of 270), benign
+ *   rated urgent 3.0% (9 of 300; 1.8% counting the 200 ordinary answers, none of which is flagged).
+ *   With 270 urgent messages the 95% confidence interval is roughly 92–97%: at the target, not
+ *   safely above it.
+ * - Leave-one-file-out cross-validation of the whole engine over the 15 blind held-out files now
+ *   trained on (each scored by a model trained without it): urgent recall 97.6%, benign rated
+ *   urgent 1.7% (lexicon alone on the same files, which it was tuned on: 87.9%, 1.5%).
  * The assertions hold today's figures, so a change that makes the engine worse fails.
  */
 describe('risk metrics', () => {
@@ -35,20 +41,31 @@ describe('risk metrics', () => {
 
   it('trains on every file but the sealed ones', () => {
     const files = trainingFiles();
-    for (const sealed of ['holdout9', 'holdout17', 'holdout22', 'holdout23', 'benign-answers']) {
+    for (const sealed of ['holdout9', 'holdout17', 'holdout22', 'holdout23', 'holdout24', 'holdout25', 'benign-answers']) {
       expect(files).not.toContain(`${sealed}.en.tsv`);
     }
     expect(files).toEqual(expect.arrayContaining(['fixtures.en.tsv', 'holdout5.en.tsv', 'holdout21.en.tsv', 'training-c.en.tsv']));
   });
 
-  it.each(trainingFiles())('meets the targets on training file %s', (file) => {
+  it('meets the targets on the main fixtures (written with the lexicon)', () => {
+    const m = measure('test/safety/fixtures.en.tsv');
+    console.log(report('fixtures.en.tsv (trained on)', m));
+    expect(m.counts.urgent).toBeGreaterThanOrEqual(180);
+    expect(m.counts.benign).toBeGreaterThanOrEqual(280);
+    expect(m.urgentRecall).toBeGreaterThanOrEqual(TARGETS.urgentRecall);
+    expect(m.benignUrgent).toBeLessThanOrEqual(TARGETS.benignUrgent);
+    expect(m.benignAny).toBeLessThanOrEqual(TARGETS.benignAny);
+  });
+
+  it.each(trainingFiles().filter((file) => file !== 'fixtures.en.tsv'))('keeps what it learnt from training file %s', (file) => {
     const m = measure(`test/safety/${file}`);
     console.log(report(`${file} (trained on)`, m));
     expect(m.urgentRecall).toBeGreaterThanOrEqual(TARGETS.urgentRecall);
-    // A few files were written as hard look-alikes: the lexicon's own false alarms there (a will
-    // written after a baby, a goodbye at work) are kept visible rather than hidden by the model.
-    const lookAlikes = /^(holdout19|holdout21|training-a|training-b)\./.test(file);
-    expect(m.benignUrgent).toBeLessThanOrEqual(lookAlikes ? 0.08 : 0.04);
+    // The training files were asked for hard look-alikes (a will written after a baby, a goodbye at
+    // work, a nurse's shift of overdoses). The lexicon still rates up to 8% of those urgent, and the
+    // model only ever raises a level, so it cannot take them back: a false alarm costs a check-in
+    // or a safety screen the person can leave; a missed crisis costs far more.
+    expect(m.benignUrgent).toBeLessThanOrEqual(0.08);
     expect(m.benignAny).toBeLessThanOrEqual(TARGETS.benignAny);
   });
 
@@ -57,10 +74,12 @@ describe('risk metrics', () => {
    * lexicon alone, so the model's share can be seen.
    */
   const SEALED: Array<{ n: number; about: string; urgent: number; concern: number; benignUrgent: number; benignAny: number; lexicon: number }> = [
-    { n: 9, about: 'everyone', urgent: 0.93, concern: 0.82, benignUrgent: 0.02, benignAny: 0.02, lexicon: 0.8 },
+    { n: 9, about: 'everyone', urgent: 0.97, concern: 0.82, benignUrgent: 0.02, benignAny: 0.02, lexicon: 0.8 },
     { n: 17, about: 'an ordinary cross-section', urgent: 0.88, concern: 0.74, benignUrgent: 0.02, benignAny: 0.02, lexicon: 0.73 },
-    { n: 22, about: 'flow answers and live chat', urgent: 0.93, concern: 0.68, benignUrgent: 0.04, benignAny: 0.04, lexicon: 0.57 },
+    { n: 22, about: 'flow answers and live chat', urgent: 0.95, concern: 0.68, benignUrgent: 0.04, benignAny: 0.04, lexicon: 0.57 },
     { n: 23, about: 'varied, some deflecting', urgent: 0.95, concern: 0.65, benignUrgent: 0.02, benignAny: 0.02, lexicon: 0.64 },
+    { n: 24, about: 'a cross-section, first measured with the final model', urgent: 1, concern: 0.74, benignUrgent: 0.06, benignAny: 0.06, lexicon: 0.84 },
+    { n: 25, about: 'as people type, first measured with the final model', urgent: 0.93, concern: 0.74, benignUrgent: 0.02, benignAny: 0.02, lexicon: 0.71 },
   ];
 
   it.each(SEALED)('holds up on sealed file $n ($about), never trained or tuned on', (row) => {
@@ -82,9 +101,12 @@ describe('risk metrics', () => {
     const benign = all.reduce((n, m) => n + m.counts.benign, 0);
     const found = Math.round(sum((m) => m.urgentRecall, 'urgent'));
     const alarms = Math.round(sum((m) => m.benignUrgent, 'benign'));
-    console.log(`sealed files together: urgent recall ${found}/${urgent} (${((found / urgent) * 100).toFixed(1)}%), benign rated urgent ${alarms}/${benign} (${((alarms / benign) * 100).toFixed(1)}%)`);
-    expect(found / urgent).toBeGreaterThanOrEqual(0.92);
+    const flagged = Math.round(sum((m) => m.benignAny, 'benign'));
+    const pct = (n: number, of: number) => `${n}/${of} (${((n / of) * 100).toFixed(1)}%)`;
+    console.log(`sealed files together: urgent recall ${pct(found, urgent)}, benign rated urgent ${pct(alarms, benign)}, benign rated anything ${pct(flagged, benign)}`);
+    expect(found / urgent).toBeGreaterThanOrEqual(TARGETS.urgentRecall);
     expect(alarms / benign).toBeLessThanOrEqual(TARGETS.benignUrgent);
+    expect(flagged / benign).toBeLessThanOrEqual(TARGETS.benignAny);
   });
 
   it('raises no false alarm on ordinary answers to the flow’s questions (sealed)', () => {

@@ -32,6 +32,16 @@ describe('npm run risk', { timeout: 30_000 }, () => {
     expect(lines).toContain('urgent\tmethod\tI took 20 paracetamol');
   });
 
+  it('with --why, says what matched, what softened it and which words weighed with the model', async () => {
+    const unlisted = "I've put the dog's lead and my letters on the table for mum, she'll find them in the morning";
+    const run = await risk(['--why', '-'], `I'm not going to kill myself\n${unlisted}\n`);
+    expect(run.code).toBe(0);
+    const [negated, modelled] = run.stdout.trim().split('\n').map((line) => line.split('\t'));
+    expect(negated).toEqual(['concern', 'intent', "I'm not going to kill myself", 'intent: kill myself (negated)']);
+    expect(modelled?.slice(0, 3)).toEqual(['urgent', 'model', unlisted]);
+    expect(modelled?.[3]).toMatch(/(^|; )model: \w+/);
+  });
+
   it('says so and exits 1 for a missing file', async () => {
     const run = await risk(['no/such/file.txt']);
     expect(run.code).toBe(1);
