@@ -67,6 +67,24 @@ afterAll(async () => {
 });
 
 const panel = () => person.getByRole('dialog');
+
+/**
+ * A new visitor in a context of their own, at the first written answer; `before` runs before the
+ * page loads (to block a file, say). The context is closed after `body`.
+ */
+async function atFirstAnswer(rating: number, body: (page: Page) => Promise<void>, before?: (page: Page) => Promise<unknown>) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  try {
+    const page = await context.newPage();
+    await before?.(page);
+    await page.goto(`${base}/`);
+    await openByKeyboard(page);
+    await runFlow(page, flow, { welcome: { choose: 'start' }, age_band: { choose: '18_or_over' }, rating_before: { rating } }, 'best_hopes');
+    await body(page);
+  } finally {
+    await context.close();
+  }
+}
 const stepIs = (id: string) => expect.poll(async () => (await stored(person)).step).toBe(id);
 
 describe('safety in the self-guided flow', () => {
@@ -91,12 +109,7 @@ describe('safety in the self-guided flow', () => {
   });
 
   it('at the check-in, "Yes, I am" to the direct question opens the safety screen', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    try {
-      const page = await context.newPage();
-      await page.goto(`${base}/`);
-      await openByKeyboard(page);
-      await runFlow(page, flow, { welcome: { choose: 'start' }, age_band: { choose: '18_or_over' }, rating_before: { rating: 2 } }, 'best_hopes');
+    await atFirstAnswer(2, async (page) => {
       await page.keyboard.type(CONCERN);
       await page.keyboard.press('Enter');
       await expect.poll(async () => (await stored(page)).step).toBe('check_in');
@@ -108,45 +121,29 @@ describe('safety in the self-guided flow', () => {
       await screen.waitFor();
       expect(await screen.getByRole('button', { name: 'Talk to a person now' }).isVisible()).toBe(true);
       expect(formatViolations(await axeViolations(page, { include: ['sst-chat'] }))).toEqual('');
-    } finally {
-      await context.close();
-    }
+    });
   });
 
   it('an urgent answer in words no rule lists, read by the trained model in the browser, opens the safety screen', async () => {
-    const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
-    try {
-      const page = await context.newPage();
-      await page.goto(`${base}/`);
-      await openByKeyboard(page);
-      await runFlow(page, flow, { welcome: { choose: 'start' }, age_band: { choose: '18_or_over' }, rating_before: { rating: 1 } }, 'best_hopes');
+    await atFirstAnswer(1, async (page) => {
       await page.keyboard.type(URGENT_UNLISTED);
       await page.keyboard.press('Enter');
       await expect.poll(async () => (await stored(page)).step).toBe('safety');
       const screen = page.getByRole('dialog').getByRole('region', { name: "Let's pause for a moment" });
       await screen.waitFor();
       expect(await screen.getByRole('button', { name: 'Talk to a person now' }).isVisible()).toBe(true);
-    } finally {
-      await context.close();
-    }
+    });
   });
 
   it('fails safe: when the risk engine cannot load, a written answer gets the check-in and the crisis lines', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    try {
-      const page = await context.newPage();
-      // The engine's file cannot be fetched (offline, or replaced by a new deploy).
-      await page.route(/\/widget\/chunks\/safety-[^/]*\.js$/, (route) => route.abort());
-      await page.goto(`${base}/`);
-      await openByKeyboard(page);
-      await runFlow(page, flow, { welcome: { choose: 'start' }, age_band: { choose: '18_or_over' }, rating_before: { rating: 5 } }, 'best_hopes');
+    // The engine's file cannot be fetched (offline, or replaced by a new deploy).
+    const blockEngine = (page: Page) => page.route(/\/widget\/chunks\/safety-[^/]*\.js$/, (route) => route.abort());
+    await atFirstAnswer(5, async (page) => {
       await page.keyboard.type('Sleep better before exams');
       await page.keyboard.press('Enter');
       await expect.poll(async () => (await stored(page)).step).toBe('check_in');
       expect(await page.getByRole('dialog').getByRole('link', { name: 'Call 000' }).isVisible()).toBe(true);
-    } finally {
-      await context.close();
-    }
+    }, blockEngine);
   });
 
   it('an urgent answer mid-flow pauses it on the safety screen, with the crisis lines and Talk to a person now', async () => {

@@ -22,6 +22,17 @@ const URGENT = 'I am going to kill myself tonight, I have the pills here';
 // No rule of the lexicon lists this; the trained model under it reads it as urgent.
 const URGENT_UNLISTED = "I've put the dog's lead and my letters on the table for mum, she'll find them in the morning";
 
+/** A person in a chat that Sam has claimed, and the risk alerts Sam hears from then on. */
+async function claimedChat() {
+  const running = (rig.running = await rig.start());
+  const sam = await addTherapist(running.store, 'sam', 'Sam');
+  const person = await startConversation(running.url);
+  const therapist = await connectTherapist(running.url, sam.cookie);
+  cleanups.push(() => person.socket.close(), () => therapist.close());
+  expect((await therapist.emitWithAck('conversation:claim', { conversationId: person.conversationId })).ok).toBe(true);
+  return { running, person, raised: collect<{ risk: string }>(therapist, 'risk:raised') };
+}
+
 describe('risk in live chat', () => {
   it('an urgent message raises the chat to urgent, re-orders the queue and alerts the therapist holding it', async () => {
     rig.running = await rig.start();
@@ -56,13 +67,7 @@ describe('risk in live chat', () => {
   });
 
   it('an ordinary message changes nothing; a later one never lowers the level; every urgent one alerts', async () => {
-    rig.running = await rig.start();
-    const sam = await addTherapist(rig.running.store, 'sam', 'Sam');
-    const person = await startConversation(rig.running.url);
-    const therapist = await connectTherapist(rig.running.url, sam.cookie);
-    cleanups.push(() => person.socket.close(), () => therapist.close());
-    expect((await therapist.emitWithAck('conversation:claim', { conversationId: person.conversationId })).ok).toBe(true);
-    const raised = collect<{ risk: string }>(therapist, 'risk:raised');
+    const { running, person, raised } = await claimedChat();
     const send = (text: string, id = newId()) => person.socket.emitWithAck('message:send', { id, text });
 
     await send('Thanks for talking with me, my exams went fine');
@@ -75,20 +80,14 @@ describe('risk in live chat', () => {
     await send(URGENT);
     await sleep(50);
     expect(raised.map((r) => r.risk)).toEqual(['urgent', 'urgent']);
-    expect((await rig.running.store.conversationById(person.conversationId))?.risk).toBe('urgent');
+    expect((await running.store.conversationById(person.conversationId))?.risk).toBe('urgent');
   });
 
   it('a message in words no rule lists, read as urgent by the trained model, raises the chat too', async () => {
-    rig.running = await rig.start();
-    const sam = await addTherapist(rig.running.store, 'sam', 'Sam');
-    const person = await startConversation(rig.running.url);
-    const therapist = await connectTherapist(rig.running.url, sam.cookie);
-    cleanups.push(() => person.socket.close(), () => therapist.close());
-    expect((await therapist.emitWithAck('conversation:claim', { conversationId: person.conversationId })).ok).toBe(true);
-    const raised = collect<{ risk: string }>(therapist, 'risk:raised');
+    const { running, person, raised } = await claimedChat();
     expect((await person.socket.emitWithAck('message:send', { id: newId(), text: URGENT_UNLISTED })).ok).toBe(true);
     await sleep(50);
     expect(raised.map((r) => r.risk)).toEqual(['urgent']);
-    expect((await rig.running.store.conversationById(person.conversationId))?.risk).toBe('urgent');
+    expect((await running.store.conversationById(person.conversationId))?.risk).toBe('urgent');
   });
 });
