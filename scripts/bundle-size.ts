@@ -16,10 +16,11 @@ interface ManifestChunk {
 type Manifest = Record<string, ManifestChunk>;
 
 /**
- * Before opening and on opening are on the person's path. The risk engine (rules and trained model)
- * loads in the background after opening and must be there by the first written answer.
+ * Before opening and on opening are on the person's path. The risk engine (rules and two trained
+ * models, about 80 KB) loads in the background after opening and must be there by the first
+ * written answer, a few steps later: on a slow 3G line that is about two seconds of downloading.
  */
-export const BUDGET = { beforeOpen: 5 * 1024, onOpen: 35 * 1024, riskEngine: 64 * 1024 };
+export const BUDGET = { beforeOpen: 5 * 1024, onOpen: 35 * 1024, riskEngine: 96 * 1024 };
 
 /** The chunk holding the risk engine (flows/safety/assess.ts with its lexicon and model). */
 export const isRiskEngine = (file: string) => /(^|\/)safety-[\w-]+\.js$/.test(file);

@@ -11,15 +11,18 @@
  *      and whether the sentence puts it in the past; lower its level accordingly;
  *   4. the message's level is the highest level left; concern-level thoughts with a means or a
  *      time frame in the same message ("...tonight", "...I'm on the bridge") become urgent;
- *   5. below urgent, the trained model (model.ts) reads the message, less what step 3 read as
- *      negated or as an idiom, and raises it to urgent when it is sure enough (category 'model').
+ *   5. below urgent, the trained models (model.ts) read the message, less what step 3 read as
+ *      negated, an idiom, a thing or the past, and raise it to urgent, or from none to concern,
+ *      when they are sure enough (category 'model').
  *
  * It is deliberately cautious: a safety screen that offers a person costs little, a missed crisis
  * costs a great deal. It does not understand language; it is a net with a person behind it.
  */
 import { LEXICON_EN, type LexLevel, type LexRule, type Lexicon } from './lexicon.en.js';
-import MODEL_EN from './model.en.json';
-import { URGENT_AT, modelFeatures, scoreFeatures, type RiskModel } from './model.js';
+import STORED_MODEL_EN from './model.en.json';
+import { CONCERN_AT, URGENT_AT, fromStored, modelFeatures, scoreFeatures, type BinaryModel, type RiskModel } from './model.js';
+
+const MODEL_EN = fromStored(STORED_MODEL_EN);
 
 export type RiskLevel = 'none' | 'concern' | 'urgent';
 
@@ -377,25 +380,26 @@ export function assessRisk(text: string, locale = 'en', model: RiskModel = MODEL
   const tokens = tokenize(text, c);
   const { counted, matches, guarded, top: ruled } = assessRules(tokens, c);
   let top = ruled;
-  // The model (model.ts) catches wording nobody listed. It only raises a level, and it reads the
-  // message without the words the rules took as negated or as an idiom.
-  if (top < 2) {
-    // Line by line when there are several: the model learnt from one-line messages, and a plan's
-    // fields arrive joined by line breaks ("Open my maths notes" / "At home" / "My phone").
-    const lines = text.split(/\n+/).filter((line) => line.trim());
-    const scores = lines.length > 1
-      ? lines.map((line) => {
-          const lineTokens = tokenize(line, c);
-          return scoreFeatures(model, modelFeatures(forModel(lineTokens, assessRules(lineTokens, c).guarded)));
-        })
-      : [scoreFeatures(model, modelFeatures(forModel(tokens, guarded)))];
-    const score = scores.reduce((a, b) => (b.probability > a.probability ? b : a));
-    if (score.probability >= URGENT_AT) {
-      matches.push({ category: 'model', phrase: score.strongest.join(', ') });
-      counted.set('model', 2);
-      top = 2;
-    }
-  }
+  // The models (model.ts) catch wording nobody listed. They only raise a level, and they read the
+  // message without the words the rules took as an idiom or softened as GUARDED. Line by line when
+  // there are several: they learnt from one-line messages, and a plan's fields arrive joined by
+  // line breaks ("Open my maths notes" / "At home" / "My phone").
+  const lines = text.split(/\n+/).filter((line) => line.trim());
+  const read = lines.length > 1
+    ? lines.map((line) => {
+        const lineTokens = tokenize(line, c);
+        return modelFeatures(forModel(lineTokens, assessRules(lineTokens, c).guarded));
+      })
+    : [modelFeatures(forModel(tokens, guarded))];
+  const raise = (head: BinaryModel, at: number, level: number) => {
+    const score = read.map((features) => scoreFeatures(head, features)).reduce((a, b) => (b.probability > a.probability ? b : a));
+    if (score.probability < at) return;
+    matches.push({ category: 'model', phrase: score.strongest.join(', ') });
+    counted.set('model', level);
+    top = level;
+  };
+  if (top < 2) raise(model.urgent, URGENT_AT, 2);
+  if (top < 1) raise(model.anyRisk, CONCERN_AT, 1);
   const categories = [...counted.entries()].sort((a, b) => b[1] - a[1]).map(([category]) => category);
   return { level: BY_RANK[top] as RiskLevel, categories, matches };
 }

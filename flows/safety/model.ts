@@ -1,35 +1,77 @@
 /**
- * The second net under the lexicon: a small logistic-regression model over the words of a message.
+ * The second net under the lexicon: two small logistic-regression models over the words of a message.
  *
  * Why: the lexicon only finds wording somebody listed. On sets written blind by people who never
  * saw it, it found about three in four urgent messages — the ones it missed describe a situation
  * ("rope's in the ute", "heading up to level 8 of the car park now") rather than name it. A model
  * trained on a few thousand labelled messages weighs every word and pair of words, so it generalises
- * to wording nobody listed. It is trained by `npm run risk:train` from the labelled files in
- * test/safety (never from the sealed ones) and stored as plain weights in `model.en.json`.
+ * to wording nobody listed. Both are trained by `npm run risk:train` from the labelled files in
+ * test/safety (never from the sealed ones) and stored as plain weights in `model.en.json`:
+ *   - `urgent` tells urgent messages from all others;
+ *   - `anyRisk` tells messages of concern or urgent from benign ones, so that passive ideation in
+ *     words nobody listed ("like a battery nobody bothers charging anymore") gets the check-in.
  *
- * How the engine uses it (assess.ts): it only ever raises a level, never lowers one, and it does
- * not overrule the lexicon where the lexicon has read a risk word as negated ("I'm not going to
- * hurt myself") or as an idiom ("this traffic is killing me"). Its matches say which words weighed
- * most, so a clinician can see why: `npm run risk` shows them as category `model`.
+ * How the engine uses them (assess.ts): they only ever raise a level, never lower one, and they do
+ * not see the words the lexicon read as negated ("I'm not going to hurt myself"), as an idiom
+ * ("this traffic is killing me"), as said of a thing or as past. Their matches say which words
+ * weighed most, so a clinician can see why: `npm run risk` shows them as category `model`.
  *
  * Features are the words of the tokenised message (assess.ts's `tokenise`, so slang and spelling
  * are already mended), lightly stemmed, without a few very common words, plus each pair of
- * neighbouring words. Training and scoring both use `modelFeatures`, so they cannot drift apart.
+ * neighbouring words in a sentence. Training and scoring both use `modelFeatures`, so they cannot
+ * drift apart.
  */
-export interface RiskModel {
-  /** What it was trained on, and how: written by the training script, read by people. */
-  about: { trainedOn: string[]; examples: Record<string, number>; settings: Record<string, number> };
+export interface BinaryModel {
   bias: number;
   weights: Record<string, number>;
 }
 
+export interface RiskModel {
+  /** What it was trained on, and how: written by the training script, read by people. */
+  about: { trainedOn: string[]; examples: Record<string, number>; settings: Record<string, number> };
+  urgent: BinaryModel;
+  anyRisk: BinaryModel;
+}
+
 /**
- * At or above this probability of "urgent", a message the lexicon rated none or concern becomes
- * urgent. There is no lower tier raising none to concern: on ordinary answers to the flow's
- * questions it fired on plans with a time in them ("Tomorrow at 7") and found no more concern.
+ * How `model.en.json` holds the weights, to keep the file the browser loads small: every feature
+ * once (space-separated, sorted), and for each head its weights in tenths, in the same order (0
+ * where a head has none).
+ */
+export interface StoredModel {
+  about: RiskModel['about'];
+  features: string;
+  urgent: { bias: number; tenths: number[] };
+  anyRisk: { bias: number; tenths: number[] };
+}
+
+export function toStored(model: RiskModel): StoredModel {
+  const features = [...new Set([...Object.keys(model.urgent.weights), ...Object.keys(model.anyRisk.weights)])].sort();
+  const head = (m: BinaryModel) => ({ bias: m.bias, tenths: features.map((f) => Math.round((m.weights[f] ?? 0) * 10)) });
+  return { about: model.about, features: features.join(' '), urgent: head(model.urgent), anyRisk: head(model.anyRisk) };
+}
+
+export function fromStored(stored: StoredModel): RiskModel {
+  const features = stored.features.split(' ');
+  const head = (h: StoredModel['urgent']): BinaryModel => {
+    const weights: Record<string, number> = {};
+    h.tenths.forEach((t, i) => {
+      if (t) weights[features[i]!] = t / 10;
+    });
+    return { bias: h.bias, weights };
+  };
+  return { about: stored.about, urgent: head(stored.urgent), anyRisk: head(stored.anyRisk) };
+}
+
+/**
+ * At or above URGENT_AT probability of "urgent", a message the lexicon rated none or concern
+ * becomes urgent; at or above CONCERN_AT probability of "concern or urgent", a message it rated
+ * none becomes concern. Chosen by cross-validation (see train.ts). CONCERN_AT is the stricter: a
+ * false concern puts a check-in into an ordinary session, and at 0.8 it did so for one benign
+ * message in 25 (against one in 36 at 0.9) to find one more concern message in 83.
  */
 export const URGENT_AT = 0.8;
+export const CONCERN_AT = 0.9;
 
 // Words so common they say nothing about risk; dropping them keeps the model small.
 const STOP_WORDS = new Set(
@@ -59,7 +101,7 @@ export interface ModelScore {
   strongest: string[];
 }
 
-export function scoreFeatures(model: RiskModel, features: string[]): ModelScore {
+export function scoreFeatures(model: BinaryModel, features: string[]): ModelScore {
   let z = model.bias;
   const pushes: Array<[string, number]> = [];
   for (const f of features) {

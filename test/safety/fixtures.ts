@@ -29,8 +29,12 @@ export function readFixtures(path: string): Array<{ label: Label; message: strin
     });
 }
 
-/** A model that never fires: to measure the lexicon alone. */
-export const NO_MODEL: RiskModel = { about: { trainedOn: [], examples: {}, settings: {} }, bias: -Infinity, weights: {} };
+/** Models that never fire: to measure the lexicon alone. */
+export const NO_MODEL: RiskModel = {
+  about: { trainedOn: [], examples: {}, settings: {} },
+  urgent: { bias: -Infinity, weights: {} },
+  anyRisk: { bias: -Infinity, weights: {} },
+};
 
 export function measure(path: string, model?: RiskModel): Metrics {
   const rows = readFixtures(path).map((row) => ({ ...row, level: assessRisk(row.message, 'en', model).level }));

@@ -24,16 +24,19 @@ import { NO_MODEL, measure, readFixtures, report, type Metrics } from './fixture
  *   urgent 5.3%. With the first model (trained on files up to 18): 90.4%, 8.0%. Then learnt from.
  * - Fresh sealed files 22 and 23, lexicon alone: 61.1%, benign rated urgent 3.0%; with the first
  *   model 91.1%, 4.0%.
- * - Fresh sealed files 24 and 25, measured once the model's design and training data were final
- *   (35 files, 7,200 messages): lexicon alone 77.8%, benign rated urgent 3.0%; with the model
- *   96.7% (87 of 90), benign rated urgent 4.0% (4 of 100).
- * - All six sealed files together, with the final model: urgent recall 95.2% (257 of 270), benign
- *   rated urgent 3.0% (9 of 300; 1.8% counting the 200 ordinary answers, none of which is flagged).
- *   With 270 urgent messages the 95% confidence interval is roughly 92–97%: at the target, not
- *   safely above it.
- * - Leave-one-file-out cross-validation of the whole engine over the 15 blind held-out files now
- *   trained on (each scored by a model trained without it): urgent recall 97.6%, benign rated
- *   urgent 1.7% (lexicon alone on the same files, which it was tuned on: 87.9%, 1.5%).
+ * - Fresh sealed files 24 and 25, first measured with the urgent model trained on 35 files (7,200
+ *   messages): lexicon alone 77.8%, benign rated urgent 3.0%; with the model 96.7% (87 of 90),
+ *   benign rated urgent 4.0% (4 of 100). All six sealed files then: 95.2% (257 of 270), 3.0%.
+ * - Then six more blind training files (p–u) and the second head (`anyRisk`, raising none to
+ *   concern), decided by cross-validation alone. All six sealed files together now: urgent recall
+ *   95.9% (259 of 270; lexicon alone about 72%), concern recall 93.3% (lexicon alone about 73%),
+ *   benign rated urgent 3.0% (9 of 300), rated anything 3.3%; of the 200 ordinary answers none is
+ *   rated urgent and 3 get a check-in. With 270 urgent messages the 95% confidence interval for
+ *   recall is roughly 93–98%: at the target, not safely above it.
+ * - Leave-one-file-out cross-validation over the 15 blind held-out files now trained on (each scored
+ *   by models trained without it): urgent recall 97.3%, benign rated urgent 1.7% (lexicon alone on
+ *   the same files, which it was tuned on: 87.9%, 1.5%); concern recall 96.1%, benign rated
+ *   anything 2.8% (without the concern head: 84.9%, 2.1%).
  * The assertions hold today's figures, so a change that makes the engine worse fails.
  */
 describe('risk metrics', () => {
@@ -74,18 +77,19 @@ describe('risk metrics', () => {
    * lexicon alone, so the model's share can be seen.
    */
   const SEALED: Array<{ n: number; about: string; urgent: number; concern: number; benignUrgent: number; benignAny: number; lexicon: number }> = [
-    { n: 9, about: 'everyone', urgent: 0.97, concern: 0.82, benignUrgent: 0.02, benignAny: 0.02, lexicon: 0.8 },
-    { n: 17, about: 'an ordinary cross-section', urgent: 0.88, concern: 0.74, benignUrgent: 0.02, benignAny: 0.02, lexicon: 0.73 },
-    { n: 22, about: 'flow answers and live chat', urgent: 0.95, concern: 0.68, benignUrgent: 0.04, benignAny: 0.04, lexicon: 0.57 },
-    { n: 23, about: 'varied, some deflecting', urgent: 0.95, concern: 0.65, benignUrgent: 0.02, benignAny: 0.02, lexicon: 0.64 },
-    { n: 24, about: 'a cross-section, first measured with the final model', urgent: 1, concern: 0.74, benignUrgent: 0.06, benignAny: 0.06, lexicon: 0.84 },
-    { n: 25, about: 'as people type, first measured with the final model', urgent: 0.93, concern: 0.74, benignUrgent: 0.02, benignAny: 0.02, lexicon: 0.71 },
+    { n: 9, about: 'everyone', urgent: 0.97, concern: 0.91, benignUrgent: 0.02, benignAny: 0.02, lexicon: 0.8 },
+    { n: 17, about: 'an ordinary cross-section', urgent: 0.91, concern: 0.97, benignUrgent: 0.02, benignAny: 0.04, lexicon: 0.73 },
+    { n: 22, about: 'flow answers and live chat', urgent: 0.95, concern: 0.91, benignUrgent: 0.04, benignAny: 0.04, lexicon: 0.57 },
+    { n: 23, about: 'varied, some deflecting', urgent: 0.97, concern: 0.94, benignUrgent: 0.02, benignAny: 0.02, lexicon: 0.64 },
+    { n: 24, about: 'a cross-section', urgent: 1, concern: 0.94, benignUrgent: 0.06, benignAny: 0.06, lexicon: 0.84 },
+    { n: 25, about: 'as people type', urgent: 0.93, concern: 0.91, benignUrgent: 0.02, benignAny: 0.02, lexicon: 0.71 },
   ];
 
   it.each(SEALED)('holds up on sealed file $n ($about), never trained or tuned on', (row) => {
     const m = measure(`test/safety/holdout${row.n}.en.tsv`);
     const lexicon = measure(`test/safety/holdout${row.n}.en.tsv`, NO_MODEL);
-    console.log(`${report(`holdout${row.n}.en.tsv (sealed)`, m).split('\n').slice(0, 3).join('\n')}\n  lexicon alone: urgent recall ${(lexicon.urgentRecall * 100).toFixed(1)}%`);
+    const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+    console.log(`${report(`holdout${row.n}.en.tsv (sealed)`, m).split('\n').slice(0, 3).join('\n')}\n  lexicon alone: urgent recall ${pct(lexicon.urgentRecall)}, concern recall ${pct(lexicon.concernRecall)}`);
     expect(m.counts).toEqual({ urgent: 45, concern: 35, benign: 50 });
     expect(m.urgentRecall).toBeGreaterThanOrEqual(row.urgent);
     expect(m.concernRecall).toBeGreaterThanOrEqual(row.concern);
@@ -100,21 +104,29 @@ describe('risk metrics', () => {
     const urgent = all.reduce((n, m) => n + m.counts.urgent, 0);
     const benign = all.reduce((n, m) => n + m.counts.benign, 0);
     const found = Math.round(sum((m) => m.urgentRecall, 'urgent'));
+    const concern = all.reduce((n, m) => n + m.counts.concern, 0);
+    const noticed = Math.round(all.reduce((n, m) => n + m.concernRecall * m.counts.concern, 0));
     const alarms = Math.round(sum((m) => m.benignUrgent, 'benign'));
     const flagged = Math.round(sum((m) => m.benignAny, 'benign'));
     const pct = (n: number, of: number) => `${n}/${of} (${((n / of) * 100).toFixed(1)}%)`;
-    console.log(`sealed files together: urgent recall ${pct(found, urgent)}, benign rated urgent ${pct(alarms, benign)}, benign rated anything ${pct(flagged, benign)}`);
+    console.log(
+      `sealed files together: urgent recall ${pct(found, urgent)}, concern recall ${pct(noticed, concern)}, benign rated urgent ${pct(alarms, benign)}, benign rated anything ${pct(flagged, benign)}`,
+    );
     expect(found / urgent).toBeGreaterThanOrEqual(TARGETS.urgentRecall);
+    expect(noticed / concern).toBeGreaterThanOrEqual(0.93);
     expect(alarms / benign).toBeLessThanOrEqual(TARGETS.benignUrgent);
     expect(flagged / benign).toBeLessThanOrEqual(TARGETS.benignAny);
   });
 
-  it('raises no false alarm on ordinary answers to the flow’s questions (sealed)', () => {
+  it('raises no urgent alarm, and rarely a check-in, on ordinary answers to the flow’s questions (sealed)', () => {
     const rows = readFixtures('test/safety/benign-answers.en.tsv');
-    const flagged = rows.filter((row) => assessRisk(row.message).level !== 'none');
-    console.log(`benign-answers.en.tsv: ${rows.length} ordinary answers, ${flagged.length} flagged`);
+    const levels = rows.map((row) => assessRisk(row.message).level);
+    const checkIns = levels.filter((level) => level === 'concern').length;
+    console.log(`benign-answers.en.tsv: ${rows.length} ordinary answers, ${levels.filter((l) => l === 'urgent').length} rated urgent, ${checkIns} rated concern`);
     expect(rows.length).toBeGreaterThanOrEqual(200);
     expect(rows.every((row) => row.label === 'benign')).toBe(true);
-    expect(flagged.map((row) => row.message)).toEqual([]);
+    expect(levels).not.toContain('urgent');
+    // The lexicon alone flagged none; the concern model flags 3 (1.5%), each met by one check-in.
+    expect(checkIns).toBeLessThanOrEqual(3);
   });
 });
