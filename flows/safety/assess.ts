@@ -260,18 +260,20 @@ const SUBJECT_BREAKS = new Set(['and', 'but', 'so', 'because', 'cause', 'though'
 
 const overlaps = (a: [number, number], b: [number, number]) => a[0] < b[1] && b[0] < a[1];
 
-/**
- * Matches the rules softened because they understood them: negated ("I'm not going to..."), said of
- * a thing ("my phone died"), or over ("when I was 15"). The model does not see those words, so it
- * cannot undo the reading. "Other person" is not here: someone else in danger is still a risk.
+/*
+ * The model must not undo what the rules understood, so it does not see the words of an idiom
+ * ("killed it"), of a match negated right before it ("I'm not going to kill myself") or by a denial
+ * in its sentence ("I think about suicide but I wouldn't"), or of one the sentence puts in the past
+ * ("when I was 15"). It does see the rest: a match softened by a denial in another sentence ("no
+ * plans this weekend. swallowed all my pills"), or because the words before it looked like a thing,
+ * may be misread, and the model is the second opinion on exactly those.
  */
-const GUARDED = new Set(['negated', 'object', 'past']);
 
 interface RulesResult {
   top: number;
   counted: Map<string, number>;
   matches: RiskMatch[];
-  /** Spans the rules read as an idiom or softened as GUARDED: the model must not see them as risk words. */
+  /** Spans the model must not see as risk words: idioms, and matches negated or denied in their sentence, or past. */
   guarded: Array<[number, number]>;
 }
 
@@ -280,9 +282,12 @@ function assessRules(tokens: string[], c: Compiled): RulesResult {
   for (const { rule, patterns } of c.rules) {
     if (rule.level === 'none') patterns.forEach((els) => idioms.push(...findAll(els, tokens, c)));
   }
-  const denied = c.denials.some((els) => findAll(els, tokens, c).length > 0);
+  const denials = c.denials.flatMap((els) => findAll(els, tokens, c));
+  const denied = denials.length > 0;
+  // Tokens from one to the other hold no sentence end.
+  const sameSentence = (a: number, b: number) => !tokens.slice(Math.min(a, b), Math.max(a, b)).includes('.');
   const matches: RiskMatch[] = [];
-  const hits: Array<{ rule: LexRule; level: number; plain: boolean; span: [number, number]; match: RiskMatch }> = [];
+  const hits: Array<{ rule: LexRule; level: number; plain: boolean; span: [number, number]; match: RiskMatch; guard: boolean }> = [];
   const seen = new Set<string>();
   for (const { rule, patterns } of c.rules) {
     if (rule.level === 'none') continue;
@@ -308,14 +313,17 @@ function assessRules(tokens: string[], c: Compiled): RulesResult {
         if (who === 'self' && subject === 'other' && !(base === 2 && saysNow(tokens, span[0], c))) {
           soften(rule.ifOther ?? (base === 2 ? 'concern' : 'none'), 'other person');
         }
-        if (negatedBefore(tokens, span[0], c) || (base === 2 && denied)) {
+        const negatedHere = negatedBefore(tokens, span[0], c);
+        if (negatedHere || (base === 2 && denied)) {
           soften(rule.ifNegated ?? BY_RANK[base - 1]!, 'negated');
         }
-        if (isPast(tokens, span[0], span[1], c)) soften(rule.ifPast ?? 'concern', 'past');
+        const past = isPast(tokens, span[0], span[1], c);
+        if (past) soften(rule.ifPast ?? 'concern', 'past');
         const phrase = tokens.slice(span[0], span[1]).filter((t) => !isBoundary(t)).join(' ');
         const match: RiskMatch = softenedBy ? { category: rule.category, phrase, softenedBy } : { category: rule.category, phrase };
         matches.push(match);
-        hits.push({ rule, level, plain: !softenedBy, span, match });
+        const deniedHere = base === 2 && denials.some(([start]) => sameSentence(start, span[0]));
+        hits.push({ rule, level, plain: !softenedBy, span, match, guard: negatedHere || deniedHere || past });
       }
     }
   }
@@ -358,11 +366,11 @@ function assessRules(tokens: string[], c: Compiled): RulesResult {
     counted.set('imminent', 2);
     top = 2;
   }
-  const guarded = [...idioms, ...hits.filter((h) => GUARDED.has(h.match.softenedBy ?? '')).map((h) => h.span)];
+  const guarded = [...idioms, ...hits.filter((h) => h.guard).map((h) => h.span)];
   return { top, counted, matches, guarded };
 }
 
-/** The words the model reads: the message with idioms and GUARDED matches blanked out. */
+/** The words the model reads: the message with the guarded spans blanked out (a break: no pair spans one). */
 function forModel(tokens: string[], guarded: Array<[number, number]>): string[] {
   return tokens.map((t, i) => (guarded.some(([s, e]) => i >= s && i < e) ? ',' : t));
 }
@@ -381,18 +389,10 @@ export function assessRisk(text: string, locale = 'en', model: RiskModel = MODEL
   const { counted, matches, guarded, top: ruled } = assessRules(tokens, c);
   let top = ruled;
   // The models (model.ts) catch wording nobody listed. They only raise a level, and they read the
-  // message without the words the rules took as an idiom or softened as GUARDED. Line by line when
-  // there are several: they learnt from one-line messages, and a plan's fields arrive joined by
-  // line breaks ("Open my maths notes" / "At home" / "My phone").
-  const lines = text.split(/\n+/).filter((line) => line.trim());
-  const read = lines.length > 1
-    ? lines.map((line) => {
-        const lineTokens = tokenize(line, c);
-        return modelFeatures(forModel(lineTokens, assessRules(lineTokens, c).guarded));
-      })
-    : [modelFeatures(forModel(tokens, guarded))];
+  // message without the guarded words (see above assessRules).
+  const features = modelFeatures(forModel(tokens, guarded));
   const raise = (head: BinaryModel, at: number, level: number) => {
-    const score = read.map((features) => scoreFeatures(head, features)).reduce((a, b) => (b.probability > a.probability ? b : a));
+    const score = scoreFeatures(head, features);
     if (score.probability < at) return;
     matches.push({ category: 'model', phrase: score.strongest.join(', ') });
     counted.set('model', level);

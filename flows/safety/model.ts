@@ -3,22 +3,24 @@
  *
  * Why: the lexicon only finds wording somebody listed. On sets written blind by people who never
  * saw it, it found about three in four urgent messages — the ones it missed describe a situation
- * ("rope's in the ute", "heading up to level 8 of the car park now") rather than name it. A model
- * trained on a few thousand labelled messages weighs every word and pair of words, so it generalises
+ * ("I've put the dog's lead and my letters on the table for mum") rather than name it. A model
+ * trained on thousands of labelled messages weighs every word and pair of words, so it generalises
  * to wording nobody listed. Both are trained by `npm run risk:train` from the labelled files in
  * test/safety (never from the sealed ones) and stored as plain weights in `model.en.json`:
  *   - `urgent` tells urgent messages from all others;
  *   - `anyRisk` tells messages of concern or urgent from benign ones, so that passive ideation in
- *     words nobody listed ("like a battery nobody bothers charging anymore") gets the check-in.
+ *     words nobody listed ("some mornings I lie there wishing the day just would not start") gets
+ *     the check-in.
  *
  * How the engine uses them (assess.ts): they only ever raise a level, never lower one, and they do
- * not see the words the lexicon read as negated ("I'm not going to hurt myself"), as an idiom
- * ("this traffic is killing me"), as said of a thing or as past. Their matches say which words
- * weighed most, so a clinician can see why: `npm run risk` shows them as category `model`.
+ * not see the words the lexicon read as an idiom ("you killed it"), as negated or denied in their
+ * sentence ("I'm not going to hurt myself", "...but I wouldn't") or as past ("when I was 15").
+ * Their matches say which words weighed most, so a clinician can see why: `npm run risk -- --why`
+ * shows them under category `model`.
  *
  * Features are the words of the tokenised message (assess.ts's `tokenise`, so slang and spelling
  * are already mended), lightly stemmed, without a few very common words, plus each pair of
- * neighbouring words in a sentence. Training and scoring both use `modelFeatures`, so they cannot
+ * neighbouring words in a clause. Training and scoring both use `modelFeatures`, so they cannot
  * drift apart.
  */
 export interface BinaryModel {
@@ -32,6 +34,13 @@ export interface RiskModel {
   urgent: BinaryModel;
   anyRisk: BinaryModel;
 }
+
+/** Models that never fire: the lexicon alone (for a plan read as a whole, and to measure). */
+export const LEXICON_ONLY: RiskModel = {
+  about: { trainedOn: [], examples: {}, settings: {} },
+  urgent: { bias: -Infinity, weights: {} },
+  anyRisk: { bias: -Infinity, weights: {} },
+};
 
 /**
  * How `model.en.json` holds the weights, to keep the file the browser loads small: every feature
@@ -67,8 +76,8 @@ export function fromStored(stored: StoredModel): RiskModel {
  * At or above URGENT_AT probability of "urgent", a message the lexicon rated none or concern
  * becomes urgent; at or above CONCERN_AT probability of "concern or urgent", a message it rated
  * none becomes concern. Chosen by cross-validation (see train.ts). CONCERN_AT is the stricter: a
- * false concern puts a check-in into an ordinary session, and at 0.8 it did so for one benign
- * message in 25 (against one in 36 at 0.9) to find one more concern message in 83.
+ * false concern puts a check-in into an ordinary session, and at 0.8 the concern head flagged 3.6%
+ * of benign messages (3.1% at 0.9) to find 1% more of the concern ones.
  */
 export const URGENT_AT = 0.8;
 export const CONCERN_AT = 0.9;
@@ -86,12 +95,13 @@ function stem(word: string): string {
   return word;
 }
 
-/** Words, and pairs of neighbouring words within a sentence, of a tokenised message. */
+/** Words, and pairs of neighbouring words within a clause, of a tokenised message. */
 export function modelFeatures(tokens: string[]): string[] {
-  const words = tokens.filter((t) => t !== ',').map((t) => (/^\d+$/.test(t) ? '#num' : t === '.' ? t : stem(t)));
+  const BREAK = '';
+  const words = tokens.map((t) => (t === '.' || t === ',' ? BREAK : /^\d+$/.test(t) ? '#num' : stem(t)));
   const out = new Set<string>();
-  for (const w of words) if (w !== '.' && !STOP_WORDS.has(w)) out.add(w);
-  for (let i = 0; i + 1 < words.length; i++) if (words[i] !== '.' && words[i + 1] !== '.') out.add(`${words[i]}_${words[i + 1]}`);
+  for (const w of words) if (w !== BREAK && !STOP_WORDS.has(w)) out.add(w);
+  for (let i = 0; i + 1 < words.length; i++) if (words[i] !== BREAK && words[i + 1] !== BREAK) out.add(`${words[i]}_${words[i + 1]}`);
   return [...out];
 }
 
@@ -105,8 +115,9 @@ export function scoreFeatures(model: BinaryModel, features: string[]): ModelScor
   let z = model.bias;
   const pushes: Array<[string, number]> = [];
   for (const f of features) {
-    const w = model.weights[f];
-    if (w === undefined) continue;
+    // Own keys only: a word like "constructor" must not find Object.prototype's.
+    const w = Object.hasOwn(model.weights, f) ? model.weights[f] : undefined;
+    if (typeof w !== 'number' || !Number.isFinite(w)) continue;
     z += w;
     if (w > 0) pushes.push([f, w]);
   }

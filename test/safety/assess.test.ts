@@ -21,6 +21,8 @@ describe('assessRisk', () => {
   });
 
   it('counts a cue marked ifAlone only with other risk, another cue or a time frame', () => {
+    // The lexicon alone; the trained model may still read a single goodbye act as urgent.
+    const level = (text: string) => assessRisk(text, 'en', NO_MODEL).level;
     expect(level('gave my dog to my neighbour')).toBe('none');
     expect(level('cancelled my phone contract')).toBe('none');
     expect(level('gave my dog to my neighbour and cancelled my phone contract')).toBe('urgent');

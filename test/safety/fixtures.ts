@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { assessRisk, type RiskLevel } from '../../flows/safety/assess.js';
-import type { RiskModel } from '../../flows/safety/model.js';
+import { LEXICON_ONLY, type RiskModel } from '../../flows/safety/model.js';
 
 export type Label = 'urgent' | 'concern' | 'benign';
 
@@ -30,11 +30,7 @@ export function readFixtures(path: string): Array<{ label: Label; message: strin
 }
 
 /** Models that never fire: to measure the lexicon alone. */
-export const NO_MODEL: RiskModel = {
-  about: { trainedOn: [], examples: {}, settings: {} },
-  urgent: { bias: -Infinity, weights: {} },
-  anyRisk: { bias: -Infinity, weights: {} },
-};
+export const NO_MODEL = LEXICON_ONLY;
 
 export function measure(path: string, model?: RiskModel): Metrics {
   const rows = readFixtures(path).map((row) => ({ ...row, level: assessRisk(row.message, 'en', model).level }));

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { assessRisk } from '../../flows/safety/assess.js';
-import { fromStored, type RiskModel, type StoredModel } from '../../flows/safety/model.js';
+import { assessRisk, tokenise } from '../../flows/safety/assess.js';
+import { fromStored, modelFeatures, type RiskModel, type StoredModel } from '../../flows/safety/model.js';
 import { trainRiskModel } from '../../flows/safety/train.js';
-import { MODEL_PATH, modelDistance, trainFromFiles, trainingFiles } from '../../scripts/train-risk-model.js';
+import { MODEL_PATH, modelFileText, trainFromFiles, trainingFiles } from '../../scripts/train-risk-model.js';
 import { NO_MODEL } from './fixtures.js';
 
 const stored = fromStored(JSON.parse(readFileSync(MODEL_PATH, 'utf8')) as StoredModel);
@@ -11,9 +11,9 @@ const level = (text: string) => assessRisk(text).level;
 
 describe('risk models', () => {
   it('is up to date with the labelled files and the lexicon (else: npm run risk:train)', () => {
-    const fresh = trainFromFiles();
     expect(stored.about.trainedOn).toEqual(trainingFiles());
-    expect(modelDistance(stored, fresh)).toBeLessThanOrEqual(0.11);
+    // Training is deterministic: the stored file is exactly what a fresh training writes.
+    expect(readFileSync(MODEL_PATH, 'utf8')).toBe(modelFileText(trainFromFiles()));
   }, 60_000); // training takes a few seconds
 
   it('trains the same weights from the same examples', () => {
@@ -41,18 +41,40 @@ describe('risk models', () => {
   });
 
   it('never lowers what the lexicon rated', () => {
-    expect(assessRisk('I am going to kill myself', 'en', { ...NO_MODEL, anyRisk: { bias: 0, weights: {} } }).level).toBe('urgent');
-    expect(level('my friend wants to die')).toBe('concern');
+    // A concern head that fires on everything must not pull an urgent message down to concern.
+    const alwaysConcern: RiskModel = { ...NO_MODEL, anyRisk: { bias: 50, weights: {} } };
+    expect(assessRisk('I am going to kill myself', 'en', alwaysConcern).level).toBe('urgent');
+    expect(assessRisk('the weather is nice', 'en', alwaysConcern).level).toBe('concern');
+    expect(level('my friend wants to die')).not.toBe('none');
   });
 
-  it('does not see words the lexicon read as negated, an idiom, a thing or the past', () => {
-    // A model that calls these words urgent wherever it sees them: only the unguarded one counts.
-    const eager: RiskModel = { ...NO_MODEL, urgent: { bias: -4, weights: { pill: 6, kill: 6, all_my: 6, die: 6, overdosed: 6 } } };
+  it('does not see words the lexicon read as negated, an idiom or the past', () => {
+    // A model that calls these words urgent wherever it sees them: only the unguarded ones count.
+    const keys = [...modelFeatures(tokenise('pills. kill. overdosed.')), 'all_my'];
+    const eager: RiskModel = { ...NO_MODEL, urgent: { bias: -4, weights: Object.fromEntries(keys.map((k) => [k, 6])) } };
     expect(assessRisk("I'm not going to take all my pills, I just feel flat", 'en', eager).level).toBe('concern');
+    expect(assessRisk("sometimes I think about killing myself but I wouldn't", 'en', eager).level).toBe('concern');
     expect(assessRisk('you killed it', 'en', eager).level).toBe('none');
-    expect(assessRisk('my laptop wants to die', 'en', eager).level).toBe('none');
     expect(assessRisk('i overdosed when i was 15', 'en', eager).level).toBe('concern');
+    // Unguarded: no rule read these words at all, or a denial stands in another sentence.
     expect(assessRisk('bought pills for my headache', 'en', eager).level).toBe('urgent');
+    expect(assessRisk('no plans this weekend. took all my pills', 'en', eager).level).toBe('urgent');
+  });
+
+  it('reads only its own weights ("constructor" is a word, not a property)', () => {
+    expect(level('my dad works as a constructor')).toBe('none');
+  });
+
+  it('leaves help-seeking and repair alone: the answers a flow hopes for', () => {
+    for (const answer of [
+      "I'm going to ask my nan if I can stay with her",
+      'I will talk to the school counsellor on Tuesday',
+      "I'm going to say thank you to my coach",
+      'I am going to tell my older brother how I feel',
+      'going to ring my aunty after dinner',
+    ]) {
+      expect(level(answer), answer).toBe('none');
+    }
   });
 
   it('leaves ordinary plans with a time in them alone', () => {
