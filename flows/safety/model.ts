@@ -56,14 +56,16 @@ export interface StoredModel {
 
 export function toStored(model: RiskModel): StoredModel {
   const features = [...new Set([...Object.keys(model.urgent.weights), ...Object.keys(model.anyRisk.weights)])].sort();
-  const head = (m: BinaryModel) => ({ bias: m.bias, tenths: features.map((f) => Math.round((m.weights[f] ?? 0) * 10)) });
+  const weightOf = (m: BinaryModel, f: string) => (Object.hasOwn(m.weights, f) ? m.weights[f]! : 0);
+  const head = (m: BinaryModel) => ({ bias: m.bias, tenths: features.map((f) => Math.round(weightOf(m, f) * 10)) });
   return { about: model.about, features: features.join(' '), urgent: head(model.urgent), anyRisk: head(model.anyRisk) };
 }
 
 export function fromStored(stored: StoredModel): RiskModel {
   const features = stored.features.split(' ');
   const head = (h: StoredModel['urgent']): BinaryModel => {
-    const weights: Record<string, number> = {};
+    // No prototype: a feature may be any word, "__proto__" and "constructor" included.
+    const weights = Object.create(null) as Record<string, number>;
     h.tenths.forEach((t, i) => {
       if (t) weights[features[i]!] = t / 10;
     });
@@ -107,7 +109,7 @@ export function modelFeatures(tokens: string[]): string[] {
 
 export interface ModelScore {
   probability: number;
-  /** The features that pushed hardest towards urgent, strongest first. */
+  /** The features that pushed hardest towards the head's class, strongest first. */
   strongest: string[];
 }
 

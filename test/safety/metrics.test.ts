@@ -36,10 +36,10 @@ import { NO_MODEL, measure, readFixtures, report, type Metrics } from './fixture
  *   2.7%); of the 200 ordinary answers none is rated urgent and 2 get a check-in. With 270 urgent
  *   messages the 95% confidence interval for recall is roughly 94–98%: above the target, though
  *   not by much.
- * - Leave-one-file-out cross-validation over the 15 blind held-out files now trained on (each scored
- *   by models trained without it): urgent recall 97.8%, benign rated urgent 1.7% (lexicon alone on
- *   the same files, which it was tuned on: 87.9%, 1.5%); concern recall 96.3%, benign rated
- *   anything 3.1% (without the concern head: 85.5%, 2.1%).
+ * - Leave-one-file-out cross-validation (`npm run risk:crossval`) over the 15 blind held-out files
+ *   now trained on, each scored by models trained without it: urgent recall 97.8%, concern recall
+ *   96.3%, benign rated urgent 1.7%, rated anything 3.1% (the lexicon alone, which was tuned on
+ *   these files: 87.9%, 85.3%, 1.5%, 1.9%).
  * The assertions hold today's figures, so a change that makes the engine worse fails.
  */
 describe('risk metrics', () => {

@@ -63,6 +63,12 @@ describe('risk models', () => {
 
   it('reads only its own weights ("constructor" is a word, not a property)', () => {
     expect(level('my dad works as a constructor')).toBe('none');
+    // As its own feature it counts like any word.
+    const head = (tenths: number[]) => ({ bias: -4, tenths });
+    const own = fromStored({ about: NO_MODEL.about, features: 'constructor hello', urgent: head([60, 0]), anyRisk: head([0, 0]) });
+    expect(assessRisk('constructor', 'en', own).level).toBe('urgent');
+    const other = fromStored({ about: NO_MODEL.about, features: 'hello', urgent: head([60]), anyRisk: head([0]) });
+    expect(assessRisk('constructor', 'en', other).level).toBe('none');
   });
 
   it('leaves help-seeking and repair alone: the answers a flow hopes for', () => {
