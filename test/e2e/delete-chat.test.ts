@@ -4,16 +4,10 @@
  * socket signed in with a real session cookie). After the person deletes the chat by keyboard, the
  * transcript is gone from the store, the token opens nothing, and the therapist has been told.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { io, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseFlowFile } from '../../flows/load.js';
-import { createApp } from '../../server/app.js';
 import { addTherapist } from '../../server/auth/accounts.js';
 import { SESSION_COOKIE, startSession } from '../../server/auth/sessions.js';
 import type {
@@ -24,19 +18,16 @@ import type {
   ServerToTherapistEvents,
   TherapistToServerEvents,
 } from '../../server/protocol.js';
-import { attachRelay, type Relay } from '../../server/relay/index.js';
-import { openSqliteStore, type SqliteStore } from '../../server/store/sqlite.js';
+import type { SqliteStore } from '../../server/store/sqlite.js';
 import { axeViolations, formatViolations, launchBrowser } from '../support/browser.js';
-import { TEST_CONFIG } from '../support/server.js';
 import { focused, openByKeyboard, runFlow } from '../support/session-driver.js';
+import { startStack, type RunningStack } from '../support/stack.js';
 
 const flow = parseFlowFile('flows/default.flow.yaml');
 const GOAL = 'Stop feeling so on edge at night';
 
-let dir: string;
+let stack: RunningStack;
 let store: SqliteStore;
-let server: Server;
-let relay: Relay;
 let base: string;
 let browser: Browser;
 let person: Page;
@@ -44,14 +35,10 @@ let therapist: Socket<ServerToTherapistEvents, TherapistToServerEvents>;
 const sockets: Socket[] = [];
 
 beforeAll(async () => {
-  dir = mkdtempSync(path.join(tmpdir(), 'sst-delete-'));
-  store = openSqliteStore(path.join(dir, 'sst.db'));
+  stack = await startStack('delete');
+  ({ store, base } = stack);
   const sam = await addTherapist(store, { username: 'sam', displayName: 'Sam', password: 'a long enough password' });
   const { token } = await startSession(store, sam.id);
-  server = createServer(createApp({ config: TEST_CONFIG, widgetDir: 'dist/widget', consoleDir: 'dist/console', store }));
-  relay = attachRelay(server, { store });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   therapist = io(`${base}/therapist`, { transports: ['websocket'], forceNew: true, extraHeaders: { cookie: `${SESSION_COOKIE}=${token}` } });
   sockets.push(therapist);
   browser = await launchBrowser();
@@ -61,11 +48,7 @@ beforeAll(async () => {
 afterAll(async () => {
   for (const s of sockets) s.close();
   await browser?.close();
-  await relay?.close();
-  server?.closeAllConnections();
-  await new Promise((resolve) => server?.close(resolve));
-  await store?.close();
-  rmSync(dir, { recursive: true, force: true });
+  await stack?.close();
 });
 
 const widget = () => person.getByRole('dialog');

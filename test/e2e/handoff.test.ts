@@ -2,30 +2,21 @@
  * The live handoff end to end: a person in one browser context, a therapist in another, the real
  * server with the real relay and a real SQLite file, the built widget and console.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseFlowFile } from '../../flows/load.js';
-import { createApp } from '../../server/app.js';
 import { addTherapist } from '../../server/auth/accounts.js';
-import { attachRelay, type Relay } from '../../server/relay/index.js';
-import { openSqliteStore, type SqliteStore } from '../../server/store/sqlite.js';
+import type { SqliteStore } from '../../server/store/sqlite.js';
 import { axeViolations, formatViolations, launchBrowser } from '../support/browser.js';
-import { TEST_CONFIG } from '../support/server.js';
 import { openByKeyboard, runFlow } from '../support/session-driver.js';
+import { startStack, type RunningStack } from '../support/stack.js';
 
 const flow = parseFlowFile('flows/default.flow.yaml');
 const PASSWORD = 'a long enough password';
 const GOAL = 'Feel less alone this week';
 
-let dir: string;
+let stack: RunningStack;
 let store: SqliteStore;
-let server: Server;
-let relay: Relay;
 let base: string;
 let browser: Browser;
 let personContext: BrowserContext;
@@ -33,14 +24,9 @@ let person: Page;
 let therapist: Page;
 
 beforeAll(async () => {
-  dir = mkdtempSync(path.join(tmpdir(), 'sst-handoff-'));
-  store = openSqliteStore(path.join(dir, 'sst.db'));
+  stack = await startStack('handoff');
+  ({ store, base } = stack);
   await addTherapist(store, { username: 'sam', displayName: 'Sam', password: PASSWORD });
-  server = createServer(createApp({ config: TEST_CONFIG, widgetDir: 'dist/widget', consoleDir: 'dist/console', store }));
-  relay = attachRelay(server, { store });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  // "localhost", so the session cookie may be sent over plain http in this test.
-  base = `http://localhost:${(server.address() as AddressInfo).port}`;
   browser = await launchBrowser();
   personContext = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   person = await personContext.newPage();
@@ -50,11 +36,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await browser?.close();
-  await relay?.close();
-  server?.closeAllConnections();
-  await new Promise((resolve) => server?.close(resolve));
-  await store?.close();
-  rmSync(dir, { recursive: true, force: true });
+  await stack?.close();
 });
 
 const personLog = () => person.getByRole('dialog').getByRole('log');

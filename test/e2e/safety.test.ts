@@ -3,23 +3,16 @@
  * console in a second browser context. A worrying answer gets the check-in; an urgent one pauses
  * the flow on the safety screen, and "Talk to a person now" puts the chat at the top of the queue.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { io, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseFlowFile } from '../../flows/load.js';
-import { createApp } from '../../server/app.js';
 import { addTherapist } from '../../server/auth/accounts.js';
 import type { ClientToServerEvents, ServerToClientEvents } from '../../server/protocol.js';
-import { attachRelay, type Relay } from '../../server/relay/index.js';
-import { openSqliteStore, type SqliteStore } from '../../server/store/sqlite.js';
+import type { SqliteStore } from '../../server/store/sqlite.js';
 import { axeViolations, formatViolations, launchBrowser } from '../support/browser.js';
-import { TEST_CONFIG } from '../support/server.js';
 import { focused, openByKeyboard, runFlow, stored } from '../support/session-driver.js';
+import { startStack, type RunningStack } from '../support/stack.js';
 
 const flow = parseFlowFile('flows/default.flow.yaml');
 const PASSWORD = 'a long enough password';
@@ -29,10 +22,8 @@ const URGENT = 'I want to kill myself tonight';
 const URGENT_UNLISTED = "I've put the dog's lead and my letters on the table for mum, she'll find them in the morning";
 const EARLIER_GOAL = 'Sleep better before exams';
 
-let dir: string;
+let stack: RunningStack;
 let store: SqliteStore;
-let server: Server;
-let relay: Relay;
 let base: string;
 let browser: Browser;
 let person: Page;
@@ -40,13 +31,9 @@ let therapist: Page;
 let earlier: Socket<ServerToClientEvents, ClientToServerEvents>;
 
 beforeAll(async () => {
-  dir = mkdtempSync(path.join(tmpdir(), 'sst-safety-'));
-  store = openSqliteStore(path.join(dir, 'sst.db'));
+  stack = await startStack('safety');
+  ({ store, base } = stack);
   await addTherapist(store, { username: 'sam', displayName: 'Sam', password: PASSWORD });
-  server = createServer(createApp({ config: TEST_CONFIG, widgetDir: 'dist/widget', consoleDir: 'dist/console', store }));
-  relay = attachRelay(server, { store });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  base = `http://localhost:${(server.address() as AddressInfo).port}`;
   browser = await launchBrowser();
   person = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
   therapist = await (await browser.newContext({ viewport: { width: 1280, height: 900 }, bypassCSP: true })).newPage();
@@ -59,11 +46,7 @@ beforeAll(async () => {
 afterAll(async () => {
   earlier?.close();
   await browser?.close();
-  await relay?.close();
-  server?.closeAllConnections();
-  await new Promise((resolve) => server?.close(resolve));
-  await store?.close();
-  rmSync(dir, { recursive: true, force: true });
+  await stack?.close();
 });
 
 const panel = () => person.getByRole('dialog');
