@@ -21,4 +21,11 @@ export const dialogStyles = css`
   dialog h2 {
     font-size: 1.25em;
   }
+  .dialog-actions {
+    display: flex;
+    flex-wrap: wrap;
+    justify-content: flex-end;
+    gap: 0.5em;
+    margin-block-start: 0.5em;
+  }
 `;

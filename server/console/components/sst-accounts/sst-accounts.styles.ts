@@ -104,11 +104,4 @@ export const accountsStyles = css`
   .add > button {
     justify-self: start;
   }
-  .dialog-actions {
-    display: flex;
-    flex-wrap: wrap;
-    justify-content: flex-end;
-    gap: 0.5em;
-    margin-block-start: 0.5em;
-  }
 `;

@@ -215,11 +215,4 @@ export const chatStyles = css`
     color: var(--_urgent);
     font-weight: 600;
   }
-  .dialog-actions {
-    display: flex;
-    flex-wrap: wrap;
-    justify-content: flex-end;
-    gap: 0.5em;
-    margin-block-start: 0.5em;
-  }
 `;
