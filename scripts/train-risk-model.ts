@@ -11,14 +11,14 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { toStored, type RiskModel, type StoredModel } from '../flows/safety/model.js';
-import { trainRiskModel, type Example } from '../flows/safety/train.js';
+import { parseExamples, trainRiskModel, type Example } from '../flows/safety/train.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-export const LABELLED_DIR = join(ROOT, 'test/safety');
+const LABELLED_DIR = join(ROOT, 'test/safety');
 export const MODEL_PATH = join(ROOT, 'flows/safety/model.en.json');
 
 /** SEALED in any of the comment lines at the top of the file. */
-export function isSealed(path: string): boolean {
+function isSealed(path: string): boolean {
   const lines = readFileSync(path, 'utf8').split('\n');
   const header = lines.slice(0, Math.max(1, lines.findIndex((line) => !line.startsWith('#'))));
   return header.some((line) => /\bSEALED\b/.test(line));
@@ -31,14 +31,7 @@ export function trainingFiles(): string[] {
 }
 
 export function readExamples(name: string): Example[] {
-  return readFileSync(join(LABELLED_DIR, name), 'utf8')
-    .split(/\r?\n/)
-    .filter((line) => line.trim() && !line.startsWith('#'))
-    .map((line) => {
-      const [label, message] = line.split('\t');
-      if ((label !== 'urgent' && label !== 'concern' && label !== 'benign') || !message) throw new Error(`${name}: a line is not label<TAB>message: ${line}`);
-      return { label, message };
-    });
+  return parseExamples(readFileSync(join(LABELLED_DIR, name), 'utf8'), name);
 }
 
 export function trainFromFiles(): RiskModel {

@@ -21,6 +21,18 @@ export interface Example {
   message: string;
 }
 
+/** `label<TAB>message` lines; blank lines and # comments skipped; anything else is an error naming `source`. */
+export function parseExamples(text: string, source: string): Example[] {
+  return text
+    .split(/\r?\n/)
+    .filter((line) => line.trim() && !line.startsWith('#'))
+    .map((line) => {
+      const [label, message] = line.split('\t');
+      if ((label !== 'urgent' && label !== 'concern' && label !== 'benign') || !message) throw new Error(`${source}: a line is not label<TAB>message: ${line}`);
+      return { label, message };
+    });
+}
+
 export const SETTINGS = { epochs: 40, l2: 0.003, rate: 0.3, seed: 42, keepAbove: 0.3 };
 
 /** mulberry32: a small seeded generator, so the shuffle is the same on every machine. */

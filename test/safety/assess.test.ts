@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { assessRisk, tokenise } from '../../flows/safety/assess.js';
 import { LEXICON_EN } from '../../flows/safety/lexicon.en.js';
-import { NO_MODEL } from './fixtures.js';
+import { LEXICON_ONLY } from '../../flows/safety/model.js';
 
 const level = (text: string) => assessRisk(text).level;
 
@@ -22,7 +22,7 @@ describe('assessRisk', () => {
 
   it('counts a cue marked ifAlone only with other risk, another cue or a time frame', () => {
     // The lexicon alone; the trained model may still read a single goodbye act as urgent.
-    const level = (text: string) => assessRisk(text, 'en', NO_MODEL).level;
+    const level = (text: string) => assessRisk(text, 'en', LEXICON_ONLY).level;
     expect(level('gave my dog to my neighbour')).toBe('none');
     expect(level('cancelled my phone contract')).toBe('none');
     expect(level('gave my dog to my neighbour and cancelled my phone contract')).toBe('urgent');
@@ -141,7 +141,7 @@ describe('assessRisk', () => {
     });
     it('raises a veiled "going to do it" to urgent only with other risk', () => {
       // The lexicon alone; the trained model reads "I'm going to do it", typed here, as urgent too.
-      expect(assessRisk("I'm going to do it", 'en', NO_MODEL).level).toBe('concern');
+      expect(assessRisk("I'm going to do it", 'en', LEXICON_ONLY).level).toBe('concern');
       expect(level("I'm going to do it, everyone would be better off without me")).toBe('urgent');
     });
   });

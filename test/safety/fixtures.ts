@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { assessRisk, type RiskLevel } from '../../flows/safety/assess.js';
-import { LEXICON_ONLY, type RiskModel } from '../../flows/safety/model.js';
+import type { RiskModel } from '../../flows/safety/model.js';
+import { parseExamples } from '../../flows/safety/train.js';
 
 export type Label = 'urgent' | 'concern' | 'benign';
 
@@ -19,18 +20,8 @@ export interface Metrics {
 
 /** `label<TAB>message` lines; blank lines and # comments skipped. */
 export function readFixtures(path: string): Array<{ label: Label; message: string }> {
-  return readFileSync(path, 'utf8')
-    .split(/\r?\n/)
-    .filter((line) => line.trim() && !line.startsWith('#'))
-    .map((line) => {
-      const [label, message] = line.split('\t');
-      if ((label !== 'urgent' && label !== 'concern' && label !== 'benign') || !message) throw new Error(`bad fixture line: ${line}`);
-      return { label, message };
-    });
+  return parseExamples(readFileSync(path, 'utf8'), path);
 }
-
-/** Models that never fire: to measure the lexicon alone. */
-export const NO_MODEL = LEXICON_ONLY;
 
 export function measure(path: string, model?: RiskModel): Metrics {
   const rows = readFixtures(path).map((row) => ({ ...row, level: assessRisk(row.message, 'en', model).level }));

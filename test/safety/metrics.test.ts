@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { assessRisk } from '../../flows/safety/assess.js';
 import { trainingFiles } from '../../scripts/train-risk-model.js';
-import { NO_MODEL, measure, readFixtures, report, type Metrics } from './fixtures.js';
+import { LEXICON_ONLY } from '../../flows/safety/model.js';
+import { measure, readFixtures, report, type Metrics } from './fixtures.js';
 
 /**
  * Recall and false-positive rates of the risk engine: the lexicon, and the model trained on top of it.
@@ -87,7 +88,7 @@ describe('risk metrics', () => {
   ];
 
   it.each(LEXICON_FLOORS)('the lexicon alone holds its figures on $file', (row) => {
-    const m = measure(`test/safety/${row.file}.en.tsv`, NO_MODEL);
+    const m = measure(`test/safety/${row.file}.en.tsv`, LEXICON_ONLY);
     expect(m.urgentRecall).toBeGreaterThanOrEqual(row.urgent);
     expect(m.concernRecall).toBeGreaterThanOrEqual(row.concern);
     expect(m.benignUrgent).toBeLessThanOrEqual(row.benignUrgent);
@@ -123,7 +124,7 @@ describe('risk metrics', () => {
 
   it.each(SEALED)('holds up on sealed file $n ($about), never trained or tuned on', (row) => {
     const m = measure(`test/safety/holdout${row.n}.en.tsv`);
-    const lexicon = measure(`test/safety/holdout${row.n}.en.tsv`, NO_MODEL);
+    const lexicon = measure(`test/safety/holdout${row.n}.en.tsv`, LEXICON_ONLY);
     const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
     console.log(`${report(`holdout${row.n}.en.tsv (sealed)`, m).split('\n').slice(0, 3).join('\n')}\n  lexicon alone: urgent recall ${pct(lexicon.urgentRecall)}, concern recall ${pct(lexicon.concernRecall)}`);
     expect(m.counts).toEqual({ urgent: 45, concern: 35, benign: 50 });

@@ -1,10 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { assessRisk, tokenise } from '../../flows/safety/assess.js';
-import { fromStored, modelFeatures, type RiskModel, type StoredModel } from '../../flows/safety/model.js';
+import { LEXICON_ONLY, fromStored, modelFeatures, type RiskModel, type StoredModel } from '../../flows/safety/model.js';
 import { trainRiskModel } from '../../flows/safety/train.js';
 import { MODEL_PATH, modelFileText, trainFromFiles, trainingFiles } from '../../scripts/train-risk-model.js';
-import { NO_MODEL } from './fixtures.js';
 
 const stored = fromStored(JSON.parse(readFileSync(MODEL_PATH, 'utf8')) as StoredModel);
 const level = (text: string) => assessRisk(text).level;
@@ -27,7 +26,7 @@ describe('risk models', () => {
 
   it('raises wording the lexicon never listed to urgent, and says which words weighed', () => {
     const text = "I've put the dog's lead and my letters on the table for mum, she'll find them in the morning";
-    expect(assessRisk(text, 'en', NO_MODEL).level).toBe('none');
+    expect(assessRisk(text, 'en', LEXICON_ONLY).level).toBe('none');
     const rated = assessRisk(text);
     expect(rated.level).toBe('urgent');
     expect(rated.categories).toEqual(['model']);
@@ -36,13 +35,13 @@ describe('risk models', () => {
 
   it('raises a worrying message in words nobody listed to concern, so the check-in asks', () => {
     const text = 'some mornings I lie there wishing the day just would not start';
-    expect(assessRisk(text, 'en', NO_MODEL).level).toBe('none');
+    expect(assessRisk(text, 'en', LEXICON_ONLY).level).toBe('none');
     expect(assessRisk(text)).toMatchObject({ level: 'concern', categories: ['model'] });
   });
 
   it('never lowers what the lexicon rated', () => {
     // A concern head that fires on everything must not pull an urgent message down to concern.
-    const alwaysConcern: RiskModel = { ...NO_MODEL, anyRisk: { bias: 50, weights: {} } };
+    const alwaysConcern: RiskModel = { ...LEXICON_ONLY, anyRisk: { bias: 50, weights: {} } };
     expect(assessRisk('I am going to kill myself', 'en', alwaysConcern).level).toBe('urgent');
     expect(assessRisk('the weather is nice', 'en', alwaysConcern).level).toBe('concern');
     expect(level('my friend wants to die')).not.toBe('none');
@@ -51,7 +50,7 @@ describe('risk models', () => {
   it('does not see words the lexicon read as negated, an idiom or the past', () => {
     // A model that calls these words urgent wherever it sees them: only the unguarded ones count.
     const keys = [...modelFeatures(tokenise('pills. kill. overdosed.')), 'all_my'];
-    const eager: RiskModel = { ...NO_MODEL, urgent: { bias: -4, weights: Object.fromEntries(keys.map((k) => [k, 6])) } };
+    const eager: RiskModel = { ...LEXICON_ONLY, urgent: { bias: -4, weights: Object.fromEntries(keys.map((k) => [k, 6])) } };
     expect(assessRisk("I'm not going to take all my pills, I just feel flat", 'en', eager).level).toBe('concern');
     expect(assessRisk("sometimes I think about killing myself but I wouldn't", 'en', eager).level).toBe('concern');
     expect(assessRisk('you killed it', 'en', eager).level).toBe('none');
@@ -65,9 +64,9 @@ describe('risk models', () => {
     expect(level('my dad works as a constructor')).toBe('none');
     // As its own feature it counts like any word.
     const head = (tenths: number[]) => ({ bias: -4, tenths });
-    const own = fromStored({ about: NO_MODEL.about, features: 'constructor hello', urgent: head([60, 0]), anyRisk: head([0, 0]) });
+    const own = fromStored({ about: LEXICON_ONLY.about, features: 'constructor hello', urgent: head([60, 0]), anyRisk: head([0, 0]) });
     expect(assessRisk('constructor', 'en', own).level).toBe('urgent');
-    const other = fromStored({ about: NO_MODEL.about, features: 'hello', urgent: head([60]), anyRisk: head([0]) });
+    const other = fromStored({ about: LEXICON_ONLY.about, features: 'hello', urgent: head([60]), anyRisk: head([0]) });
     expect(assessRisk('constructor', 'en', other).level).toBe('none');
   });
 
